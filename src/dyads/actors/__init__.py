@@ -1,0 +1,1 @@
+"""Actors: gazetteers, name normalization, in-document linking and corpus-wide resolution."""

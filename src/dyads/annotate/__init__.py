@@ -1,0 +1,1 @@
+"""Annotate: spaCy sentences, tokens, parse and named-entity mentions."""

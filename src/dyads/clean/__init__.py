@@ -1,0 +1,1 @@
+"""Clean: find boilerplate and junk, kept as `removed` spans; offsets stay valid."""

@@ -1,0 +1,235 @@
+"""The `dyads` command. Thin: each command parses its options, calls the API and prints."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from dyads import __version__, api, queries
+from dyads.errors import DyadsError
+from dyads.ingest.readers import DEFAULT_MAX_CHARS
+from dyads.store import Store
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Read news, rebuild the political system it describes: PLOVER events in DuckDB.")
+eval_app = typer.Typer(no_args_is_help=True, help="Score dyads against gold data.")
+app.add_typer(eval_app, name="eval")
+
+out = Console(width=None if sys.stdout.isatty() else 200)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+DB_OPTION = typer.Option("corpus.duckdb", "--db", help="DuckDB store file.")
+SUMMARY_TABLES = ("documents", "sentences", "mentions", "entities", "events", "quotes", "places",
+                  "quantities", "times", "stories")
+
+
+def fail(message: str, code: int = 1) -> None:
+    err.print(f"dyads: error {message}", markup=False)
+    raise typer.Exit(code)
+
+
+def print_rows(rows: list[dict], title: str, columns: list[str] | None = None, wrap: tuple[str, ...] = ()) -> None:
+    if not rows:
+        out.print(f"{title}: none found")
+        return
+    table = Table(title=title, show_lines=bool(wrap))
+    columns = columns or list(rows[0])
+    for column in columns:
+        table.add_column(column, overflow="fold", max_width=70 if column in wrap else 40)
+    for row in rows:
+        table.add_row(*[_cell(row.get(c), c in wrap) for c in columns])
+    out.print(table)
+
+
+def _cell(value, long: bool = False) -> str:
+    if value is None:
+        return ""
+    if long and isinstance(value, str) and len(value) > 300:
+        return value[:297] + "..."
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)
+
+
+@app.command()
+def run(paths: list[str] = typer.Argument(..., help="Files, directories or globs to read."),
+        db: str = DB_OPTION,
+        workers: int = typer.Option(1, help="Worker processes for the per-document stages."),
+        batch_size: int = typer.Option(16, help="Documents per batch (and per store transaction)."),
+        encoding: Optional[str] = typer.Option(None, help="Text encoding of the inputs (default UTF-8)."),
+        max_chars: int = typer.Option(DEFAULT_MAX_CHARS, help="Refuse documents longer than this."),
+        quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar.")) -> None:
+    """Read news files into the store and print a summary."""
+    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), console=err, disable=quiet, transient=True)
+    with progress:
+        task = progress.add_task("documents", total=None)
+
+        def on_error(error) -> None:
+            progress.console.print(f"dyads: error {error.message}", markup=False, soft_wrap=True)
+
+        try:
+            summary = api.run(paths, db, workers=workers, batch_size=batch_size, encoding=encoding,
+                              max_chars=max_chars, on_error=on_error,
+                              on_progress=lambda n: progress.advance(task, n))
+        except DyadsError as error:
+            progress.stop()
+            fail(str(error), 2 if error.code == "E015" else 1)
+    table = Table(title=f"dyads run {summary.run_id}: {db}")
+    table.add_column("record")
+    table.add_column("in store", justify="right")
+    for name in SUMMARY_TABLES:
+        table.add_row(name, str(summary.counts.get(name, 0)))
+    out.print(table)
+    out.print(f"read {summary.n_read} documents: {summary.n_new} new, {summary.n_known} already stored, "
+              f"{len(summary.errors)} errors")
+
+
+@app.command()
+def code(input: str = typer.Argument(..., help="JSONL file: one {\"id\", \"text\", \"date\"?} per line."),
+         output: Optional[str] = typer.Option(None, "--out", help="Write here instead of standard output.")) -> None:
+    """Code each input line's text into PLOVER events (one JSON line out per line in)."""
+    try:
+        items = list(api.read_code_input(input))
+    except DyadsError as error:
+        fail(str(error))
+    sink = open(output, "w", encoding="utf-8") if output else sys.stdout
+    try:
+        for result in api.code(items):
+            if "error" in result:
+                err.print(f"dyads: error {result['error']}", markup=False)
+            sink.write(json.dumps(result, ensure_ascii=False) + "\n")
+    finally:
+        if output:
+            sink.close()
+
+
+@app.command()
+def export(db: str = DB_OPTION,
+           format: str = typer.Option("jsonl", "--format", help="jsonl, parquet or csv."),
+           out_dir: str = typer.Option(..., "--out", help="Directory to write one file per record type into.")) -> None:
+    """Write every record type of the store to files."""
+    try:
+        written = api.export(db, out_dir, format)
+    except DyadsError as error:
+        fail(str(error))
+    for name, count in written.items():
+        out.print(f"{out_dir}/{name}.{format}: {count} rows")
+
+
+def _open(db: str) -> Store:
+    try:
+        return Store(db, read_only=True)
+    except DyadsError as error:
+        fail(str(error))
+
+
+@app.command()
+def events(db: str = DB_OPTION,
+           actor: Optional[str] = typer.Option(None, help="Actor or recipient name (any variant)."),
+           type: Optional[str] = typer.Option(None, "--type", help="PLOVER event type, e.g. ASSAULT."),
+           status: Optional[str] = typer.Option(None, help="occurred, future, hypothetical, negated, ..."),
+           doc: Optional[str] = typer.Option(None, help="Only this document id."),
+           limit: int = typer.Option(50, help="At most this many rows.")) -> None:
+    """List coded events."""
+    with _open(db) as store:
+        rows = queries.list_events(store, actor=actor, event=type, status=status, doc=doc, limit=limit)
+    print_rows(rows, "events", ["doc_id", "event", "mode", "status", "date", "actors", "recipients", "trigger",
+                                "sentence"], wrap=("sentence",))
+
+
+@app.command()
+def actors(db: str = DB_OPTION,
+           name: Optional[str] = typer.Option(None, help="Name or variant to look for."),
+           country: Optional[str] = typer.Option(None, help="ISO alpha-3 country code."),
+           limit: int = typer.Option(50, help="At most this many rows.")) -> None:
+    """List actors (entities) with their codes and name variants."""
+    with _open(db) as store:
+        rows = queries.list_actors(store, name=name, country=country, limit=limit)
+    print_rows(rows, "actors", ["name", "kind", "code", "mentions", "documents", "variants"], wrap=("variants",))
+
+
+@app.command()
+def quotes(db: str = DB_OPTION,
+           actor: Optional[str] = typer.Option(None, help="Speaker name (any variant)."),
+           limit: int = typer.Option(50, help="At most this many rows.")) -> None:
+    """List quotations and reported speech with their speakers."""
+    with _open(db) as store:
+        rows = queries.list_quotes(store, actor=actor, limit=limit)
+    print_rows(rows, "quotes", ["doc_id", "speaker", "code", "kind", "cue", "text"], wrap=("text",))
+
+
+@app.command()
+def stages() -> None:
+    """List the registered pipeline stages and what they require and produce."""
+    from dyads.pipeline import STAGES
+    from dyads.stages import DEFAULT_PIPELINE, load_builtin_stages
+
+    load_builtin_stages()
+    rows = [{"stage": s.name, "default": "yes" if s.name in DEFAULT_PIPELINE else "",
+             "requires": ", ".join(s.requires), "produces": ", ".join(s.produces)} for s in STAGES.values()]
+    print_rows(rows, "stages")
+
+
+@app.command()
+def bench(paths: list[str] = typer.Argument(..., help="Files or directories to process."),
+          repeat: int = typer.Option(3, help="Timed repetitions (the best is reported).")) -> None:
+    """Measure pipeline speed: documents/s, words/s and peak memory."""
+    from dyads.evaluation.speed import bench as run_bench
+
+    result = run_bench(paths, repeat=repeat)
+    print_rows([{"docs": result.n_docs, "words": result.n_words, "seconds": round(result.seconds, 3),
+                 "docs/s": round(result.docs_per_second, 2), "words/s": round(result.words_per_second),
+                 "model load s": round(result.load_seconds, 2), "peak MB": round(result.peak_rss_mb),
+                 "events": result.events}], "dyads bench (1 process, best of repeats)")
+
+
+@eval_app.command("events")
+def eval_events(gold: list[str] = typer.Argument(..., help="Gold JSONL files (PLOVER GSR or PETRARCH2 format)."),
+                show_failures: int = typer.Option(0, "--failures", help="Print this many misclassified sentences.")
+                ) -> None:
+    """Precision, recall and F1 per PLOVER event type; actor and recipient country accuracy."""
+    from dyads.evaluation.events import evaluate_events
+
+    for path in gold:
+        try:
+            report = evaluate_events(path)
+        except DyadsError as error:
+            fail(str(error))
+        rows = [{"event": r["label"], "precision": r["precision"], "recall": r["recall"], "f1": r["f1"],
+                 "support": r["support"]} for r in report.prf.rows()]
+        print_rows(rows, f"{report.name}: {report.n_sentences} sentences")
+        micro = report.prf.micro()
+        out.print(f"macro-F1 {report.macro_f1:.3f}   micro P/R/F1 {micro[0]:.3f}/{micro[1]:.3f}/{micro[2]:.3f}")
+        for label, (right, total) in (("actor country accuracy", report.actor),
+                                      ("recipient country accuracy", report.recipient),
+                                      ("no-event sentences with no event", report.no_event)):
+            if total:
+                out.print(f"{label}: {right / total:.3f} ({right}/{total})")
+        for failure in report.failures[:show_failures]:
+            out.print(f"  {failure['id']}: gold {failure['gold']} got {failure['predicted']}: {failure['text'][:160]}",
+                      markup=False)
+
+
+@app.command()
+def version() -> None:
+    """Print the dyads version."""
+    out.print(__version__)
+
+
+def main() -> None:
+    try:
+        app()
+    except DyadsError as error:
+        err.print(f"dyads: error {error}", markup=False)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,32 @@
+"""The built-in stages, registered by importing their modules (like Datasette's DEFAULT_PLUGINS).
+
+DEFAULT_PIPELINE is the chain `dyads run` and `dyads code` use; every name is versioned,
+so a store records exactly which components made its records.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+BUILTIN_MODULES = (
+    "dyads.clean.boilerplate",
+    "dyads.annotate.spacy_model",
+    "dyads.annotate.parse",
+    "dyads.actors.gazetteer",
+    "dyads.actors.sectors",
+    "dyads.actors.link",
+    "dyads.events.lexicon",
+    "dyads.events.extract",
+)
+
+DEFAULT_PIPELINE = (
+    "dyads.clean.boilerplate.v1",
+    "dyads.annotate.spacy.v1",
+    "dyads.actors.link.v1",
+    "dyads.events.rules.v1",
+)
+
+
+def load_builtin_stages() -> None:
+    for module in BUILTIN_MODULES:
+        importlib.import_module(module)

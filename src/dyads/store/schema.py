@@ -1,0 +1,142 @@
+"""The store's tables, declared once: DuckDB DDL and Arrow schemas both come from here.
+
+SCHEMA_VERSION goes up with every change; MIGRATIONS holds the SQL that brings an
+older store up to date, so a store written by an earlier dyads keeps working.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Type:
+    sql: str
+    arrow: pa.DataType
+
+
+VARCHAR = Type("VARCHAR", pa.string())
+INTEGER = Type("INTEGER", pa.int32())
+DOUBLE = Type("DOUBLE", pa.float64())
+BOOLEAN = Type("BOOLEAN", pa.bool_())
+TIMESTAMP = Type("TIMESTAMP", pa.timestamp("us"))
+
+
+def list_of(item: Type) -> Type:
+    return Type(f"{item.sql}[]", pa.list_(item.arrow))
+
+
+def struct(**fields: Type) -> Type:
+    sql = ", ".join(f'"{name}" {t.sql}' for name, t in fields.items())
+    return Type(f"STRUCT({sql})", pa.struct([(name, t.arrow) for name, t in fields.items()]))
+
+
+SPAN = struct(start=INTEGER, end=INTEGER, kind=VARCHAR)
+EVIDENCE = struct(doc_id=VARCHAR, start=INTEGER, end=INTEGER, text=VARCHAR)
+ROLE = struct(role=VARCHAR, country=VARCHAR, sector=VARCHAR, start_date=VARCHAR, end_date=VARCHAR,
+              former=BOOLEAN, evidence=EVIDENCE)
+PARTICIPANT = struct(text=VARCHAR, start=INTEGER, end=INTEGER, entity_id=VARCHAR, code=VARCHAR,
+                     country=VARCHAR, sector=VARCHAR)
+PROVENANCE = {"component": VARCHAR, "version": VARCHAR}
+
+TABLES: dict[str, dict[str, Type]] = {
+    "documents": {
+        "doc_id": VARCHAR, "source": VARCHAR, "source_id": VARCHAR, "title": VARCHAR,
+        "published": VARCHAR, "published_basis": VARCHAR, "published_range": list_of(VARCHAR),
+        "language": VARCHAR, "outlet": VARCHAR, "url": VARCHAR, "fmt": VARCHAR, "text": VARCHAR,
+        "content_hash": VARCHAR, "removed": list_of(SPAN), "duplicate_of": VARCHAR, "story_id": VARCHAR,
+        "n_chars": INTEGER, "ingested_at": TIMESTAMP, "run_id": VARCHAR,
+        "corpus_pending": BOOLEAN,  # corpus stages have not yet seen this document
+    },
+    "document_sources": {
+        "doc_id": VARCHAR, "source_key": VARCHAR, "source": VARCHAR, "source_id": VARCHAR,
+        "locator": VARCHAR, "outlet": VARCHAR, "first_seen": TIMESTAMP,
+    },
+    "sentences": {"doc_id": VARCHAR, "index": INTEGER, "start": INTEGER, "end": INTEGER},
+    "mentions": {
+        "doc_id": VARCHAR, "start": INTEGER, "end": INTEGER, "text": VARCHAR, "kind": VARCHAR,
+        "local_id": VARCHAR, "entity_id": VARCHAR, "place_id": VARCHAR, "method": VARCHAR,
+        "confidence": DOUBLE, **PROVENANCE,
+    },
+    "entities": {
+        "entity_id": VARCHAR, "name": VARCHAR, "kind": VARCHAR, "country": VARCHAR, "sector": VARCHAR,
+        "code": VARCHAR, "variants": list_of(VARCHAR), "roles": list_of(ROLE), "method": VARCHAR,
+        "confidence": DOUBLE, **PROVENANCE,
+    },
+    "events": {
+        "event_id": VARCHAR, "doc_id": VARCHAR, "sentence_start": INTEGER, "sentence_end": INTEGER,
+        "trigger_text": VARCHAR, "trigger_start": INTEGER, "trigger_end": INTEGER, "event": VARCHAR,
+        "mode": VARCHAR, "context": list_of(VARCHAR), "status": VARCHAR, "actors": list_of(PARTICIPANT),
+        "recipients": list_of(PARTICIPANT), "date": VARCHAR, "date_precision": VARCHAR,
+        "date_basis": VARCHAR, "place_id": VARCHAR, "score": DOUBLE, "confidence": DOUBLE,
+        **PROVENANCE, "merged_event_id": VARCHAR,
+    },
+    "quotes": {
+        "quote_id": VARCHAR, "doc_id": VARCHAR, "start": INTEGER, "end": INTEGER, "text": VARCHAR,
+        "kind": VARCHAR, "speaker": PARTICIPANT, "cue": VARCHAR, "confidence": DOUBLE, **PROVENANCE,
+    },
+    "places": {
+        "place_id": VARCHAR, "name": VARCHAR, "country": VARCHAR, "lat": DOUBLE, "lon": DOUBLE,
+        "feature": VARCHAR, "source": VARCHAR,
+    },
+    "quantities": {
+        "doc_id": VARCHAR, "start": INTEGER, "end": INTEGER, "text": VARCHAR, "value": DOUBLE,
+        "unit": VARCHAR, "counts": VARCHAR, "subject_text": VARCHAR, "subject_entity_id": VARCHAR,
+        "confidence": DOUBLE, **PROVENANCE,
+    },
+    "times": {
+        "doc_id": VARCHAR, "start": INTEGER, "end": INTEGER, "text": VARCHAR, "value": VARCHAR,
+        "precision": VARCHAR, "basis": VARCHAR, "confidence": DOUBLE, **PROVENANCE,
+    },
+    "stories": {
+        "story_id": VARCHAR, "doc_ids": list_of(VARCHAR), "title": VARCHAR, "first_date": VARCHAR,
+        "last_date": VARCHAR,
+    },
+    "runs": {
+        "run_id": VARCHAR, "started_at": TIMESTAMP, "finished_at": TIMESTAMP, "inputs": list_of(VARCHAR),
+        "n_new": INTEGER, "n_known": INTEGER, "n_errors": INTEGER, "dyads_version": VARCHAR,
+        "pipeline": list_of(VARCHAR),
+    },
+    "errors": {
+        "run_id": VARCHAR, "source": VARCHAR, "code": VARCHAR, "message": VARCHAR, "stage": VARCHAR,
+        "doc_id": VARCHAR, "at": TIMESTAMP,
+    },
+}
+
+PRIMARY_KEYS = {
+    "documents": ("doc_id",), "document_sources": ("doc_id", "source_key"), "entities": ("entity_id",),
+    "events": ("event_id",), "quotes": ("quote_id",), "places": ("place_id",), "stories": ("story_id",),
+    "runs": ("run_id",),
+}
+
+# Tables whose rows belong to one document: deleting a document deletes them too.
+PER_DOCUMENT_TABLES = ("sentences", "mentions", "events", "quotes", "quantities", "times")
+
+INDEXES = (
+    "CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id)",
+    "CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id)",
+    "CREATE INDEX IF NOT EXISTS events_doc ON events(doc_id)",
+    "CREATE INDEX IF NOT EXISTS sentences_doc ON sentences(doc_id)",
+)
+
+# version -> statements that upgrade a store from version-1 to version.
+MIGRATIONS: dict[int, tuple[str, ...]] = {}
+
+
+def arrow_schema(table: str) -> pa.Schema:
+    return pa.schema([(name, t.arrow) for name, t in TABLES[table].items()])
+
+
+def create_statements() -> list[str]:
+    statements = ["CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)"]
+    for table, columns in TABLES.items():
+        cols = [f'"{name}" {t.sql}' for name, t in columns.items()]
+        if table in PRIMARY_KEYS:
+            cols.append("PRIMARY KEY (" + ", ".join(f'"{c}"' for c in PRIMARY_KEYS[table]) + ")")
+        statements.append(f"CREATE TABLE IF NOT EXISTS {table} ({', '.join(cols)})")
+    statements.extend(INDEXES)
+    return statements

@@ -1,0 +1,25 @@
+"""The country gazetteer: names, aliases, demonyms (and plurals) and capitals to ISO alpha-3."""
+
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    ("Iraq", "IRQ", "name"), ("the United States", "USA", "alias"), ("U.S.", "USA", "alias"),
+    ("Iraqi", "IRQ", "demonym"), ("Iraqis", "IRQ", "demonym"), ("American", "USA", "demonym"),
+    ("Saudi", "SAU", "alias"), ("Emirati", "ARE", "demonym"), ("British", "GBR", "demonym"),
+    ("Washington", "USA", "capital"), ("Tehran", "IRN", "capital"), ("Riyadh", "SAU", "capital"),
+    ("the United Arab Emirates", "ARE", "name"), ("Kosovo", "XKX", "alias"), ("Great Britain", "GBR", "alias"),
+    ("People's Republic of China", "CHN", "alias"),
+]
+
+
+@pytest.mark.parametrize("text,country,how", CASES)
+def test_country_lookup(resources, text, country, how):
+    hit = resources.get("countries").lookup(text)
+    assert (hit.country, hit.how) == (country, how)
+
+
+@pytest.mark.parametrize("text", ["Gondor", "Hezbollah", "Kurdish", "Arab", "Sunni"])
+def test_non_countries_are_not_coded(resources, text):
+    assert resources.get("countries").lookup(text) is None
