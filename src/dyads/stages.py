@@ -17,6 +17,7 @@ BUILTIN_MODULES = (
     "dyads.actors.link",
     "dyads.events.lexicon",
     "dyads.events.extract",
+    "dyads.embed",
 )
 
 DEFAULT_PIPELINE = (
