@@ -218,6 +218,130 @@ def eval_events(gold: list[str] = typer.Argument(..., help="Gold JSONL files (PL
 
 
 @app.command()
+def stories(db: str = DB_OPTION,
+            all_stories: bool = typer.Option(False, "--all", help="Also stories of a single document."),
+            limit: int = typer.Option(50, help="At most this many rows.")) -> None:
+    """List stories: documents that report the same events, with how many sources carried them."""
+    from dyads.corpus.listing import list_stories
+
+    with _open(db) as store:
+        rows = list_stories(store, min_documents=1 if all_stories else 2, limit=limit)
+    print_rows(rows, "stories", ["story_id", "documents", "sources", "first_date", "last_date", "title", "doc_ids"],
+               wrap=("title", "doc_ids"))
+
+
+@app.command()
+def merged(db: str = DB_OPTION,
+           type: Optional[str] = typer.Option(None, "--type", help="PLOVER event type, e.g. CONSULT."),
+           min_documents: int = typer.Option(1, "--min-docs", help="Only events reported by this many documents."),
+           limit: int = typer.Option(50, help="At most this many rows.")) -> None:
+    """List merged events: each real-world event once, with its mentions, documents and sources."""
+    from dyads.corpus.listing import list_merged_events, merged_summary
+
+    with _open(db) as store:
+        rows = list_merged_events(store, min_documents=min_documents, event=type, limit=limit)
+        summary = merged_summary(store)
+    print_rows(rows, "merged events", ["event", "status", "date", "actors", "recipients", "mentions", "documents",
+                                       "sources", "source_list", "sentence"], wrap=("sentence", "source_list"))
+    out.print(f"{summary['mentions']} event mentions -> {summary['merged_events']} merged events "
+              f"({summary['multi_document']} reported by more than one document)")
+
+
+@eval_app.command("dedup")
+def eval_dedup(ngec: str = typer.Argument("../shared/eval/ngec_synthetic.dev.jsonl",
+                                          help="NGEC synthetic stories (JSONL) to build the test corpus from."),
+               seed: int = typer.Option(13, help="Random seed of the test corpus."),
+               groups: int = typer.Option(250, help="Stories that get copies."),
+               singles: int = typer.Option(250, help="Stories that appear once.")) -> None:
+    """Duplicate precision and recall on a corpus of copied (wrapped, truncated, edited) and distinct stories."""
+    from dyads.evaluation.dedup import evaluate_dedup
+
+    try:
+        report = evaluate_dedup(ngec, n_groups=groups, n_single=singles, seed=seed)
+    except DyadsError as error:
+        fail(str(error))
+    rows = [{"variant": k, "copies found": f"{v[0]}/{v[1]}", "recall": v[0] / v[1] if v[1] else 1.0}
+            for k, v in report.by_variant.items()]
+    print_rows(rows, f"{report.n_items} documents, {report.n_groups} stories, {report.n_copies} copies")
+    out.print(f"duplicate precision {report.precision:.3f} ({report.flagged_right}/{report.flagged})   "
+              f"recall {report.recall:.3f} ({report.copies_found}/{report.n_copies})")
+    out.print(f"pairwise precision {report.pair_precision:.3f}   recall {report.pair_recall:.3f}")
+    junk = report.junk
+    out.print(f"junk removal on the same corpus: added furniture removed {junk.junk_recall:.3f}, "
+              f"story text removed {junk.real_lost:.4f} ({junk.real_removed}/{junk.real} characters)")
+
+
+@eval_app.command("junk")
+def eval_junk(gold: Optional[str] = typer.Argument(None, help="Span gold (default data/gold/junk_seeds.jsonl)."),
+              texts: Optional[str] = typer.Option(None, help="Folder of the gold's files (default examples/seeds).")
+              ) -> None:
+    """Junk removal in characters: junk removed and article text lost, per file and per kind."""
+    from dyads.evaluation.junk import DEFAULT_GOLD, DEFAULT_TEXTS, evaluate_junk
+
+    try:
+        report = evaluate_junk(gold or DEFAULT_GOLD, texts or DEFAULT_TEXTS)
+    except DyadsError as error:
+        fail(str(error))
+    rows = [{"file": name, "junk chars": c.junk, "junk removed": c.junk_recall, "article chars": c.real,
+             "article removed": c.real_lost} for name, c in report.per_file.items()]
+    print_rows(rows, "junk removal (characters, whitespace not counted)")
+    for kind, (removed, total) in report.per_kind_recall.items():
+        out.print(f"  {kind}: {removed}/{total} characters removed")
+    total = report.total
+    out.print(f"junk removed {total.junk_recall:.3f}   article text removed {total.real_lost:.4f}   "
+              f"precision of removal {total.precision:.3f}")
+
+
+@app.command()
+def claims(db: str = DB_OPTION,
+           counts: Optional[str] = typer.Option(None, help="Only this kind of count: troops, killed, dollars ..."),
+           limit: int = typer.Option(50, help="At most this many rows.")) -> None:
+    """Quantities that documents report differently (2,500 vs 2,700 US troops)."""
+    with _open(db) as store:
+        rows = queries.list_claims(store, counts=counts, limit=limit)
+    print_rows(rows, "disputed quantities", ["counts", "subject", "value", "text", "doc_id", "published", "sentence"],
+               wrap=("sentence",))
+
+
+@eval_app.command("quotes")
+def eval_quotes(gold: Optional[str] = typer.Argument(None, help="Gold JSONL (default data/gold/quotes.jsonl)."),
+                show_failures: int = typer.Option(0, "--failures", help="Print this many misses.")) -> None:
+    """Quote detection precision/recall/F1, and speaker, kind and cue accuracy."""
+    from dyads.evaluation.quotes import DEFAULT_GOLD, evaluate_quotes
+
+    try:
+        report = evaluate_quotes(gold or DEFAULT_GOLD)
+    except DyadsError as error:
+        fail(str(error))
+    out.print(f"{report.name}: {report.n_gold} gold quotes, {report.n_predicted} predicted")
+    out.print(f"quotes P/R/F1 {report.precision:.3f}/{report.recall:.3f}/{report.f1:.3f}   "
+              f"right speaker {report.speaker_accuracy:.3f} ({report.speaker_right}/{report.n_gold})")
+    if report.matched:
+        out.print(f"of the {report.matched} found: speaker {report.speaker_right / report.matched:.3f}, "
+                  f"kind {report.kind_right / report.matched:.3f}, cue {report.cue_right / report.matched:.3f}")
+    for failure in report.failures[:show_failures]:
+        out.print(f"  {failure['id']}: {failure['problem']} | {failure['gold']}", markup=False)
+
+
+@eval_app.command("dates")
+def eval_dates(gold: Optional[str] = typer.Argument(None, help="Gold JSONL (default data/gold/dates.jsonl)."),
+               show_failures: int = typer.Option(0, "--failures", help="Print this many misses.")) -> None:
+    """Temporal expressions found and normalized (TIMEX3 value), and publication dates."""
+    from dyads.evaluation.dates import DEFAULT_GOLD, evaluate_dates
+
+    try:
+        report = evaluate_dates(gold or DEFAULT_GOLD)
+    except DyadsError as error:
+        fail(str(error))
+    out.print(f"{report.name}: {report.n_gold} gold expressions, {report.n_predicted} predicted")
+    out.print(f"found {report.detection_recall:.3f} (precision {report.detection_precision:.3f})   "
+              f"right value {report.value_accuracy:.3f} ({report.value_right}/{report.n_gold})   "
+              f"publication dates {report.published_accuracy:.3f} ({report.published_right}/{report.n_published})")
+    for failure in report.failures[:show_failures]:
+        out.print(f"  {failure['id']}: {failure['problem']} | {failure['gold']}", markup=False)
+
+
+@app.command()
 def version() -> None:
     """Print the dyads version."""
     out.print(__version__)

@@ -71,8 +71,34 @@ def list_quotes(store: Store, actor: str | None = None, limit: int = 50) -> list
         where.append("(q.speaker.entity_id IN (SELECT UNNEST(?)) OR q.speaker.text ILIKE ?)")
         params += [_actor_entity_ids(store, actor), f"%{actor}%"]
     sql = f"""
-        SELECT q.quote_id, q.doc_id, q.kind, q.speaker.text AS speaker, q.speaker.code AS code, q.cue,
-               q.text, q.confidence
-        FROM quotes q WHERE {' AND '.join(where)}
+        SELECT q.quote_id, q.doc_id, q.kind, coalesce(e.name, q.speaker.text) AS speaker, q.speaker.code AS code,
+               q.cue, q.text, q.confidence
+        FROM quotes q LEFT JOIN entities e ON e.entity_id = q.speaker.entity_id WHERE {' AND '.join(where)}
         ORDER BY q.doc_id, q.start LIMIT ?"""
+    return store.query(sql, params + [limit])
+
+
+def list_claims(store: Store, counts: str | None = None, limit: int = 50) -> list[dict]:
+    """Quantities that documents report differently: the same thing counted (troops, killed ...) for the
+    same subject (its entity, else its words) with more than one value across more than one document."""
+    where, params = ["q.counts IS NOT NULL", "q.counts NOT IN ('percent', 'days', 'weeks', 'months', 'years')"], []
+    if counts:
+        where.append("q.counts = ?")
+        params.append(counts.lower())
+    sql = f"""
+        WITH keyed AS (
+            SELECT q.*, coalesce(q.subject_entity_id, lower(q.subject_text)) AS subject_key
+            FROM quantities q WHERE {' AND '.join(where)}),
+        disputed AS (
+            SELECT counts, subject_key FROM keyed WHERE subject_key IS NOT NULL
+            GROUP BY counts, subject_key
+            HAVING count(DISTINCT value) > 1 AND count(DISTINCT doc_id) > 1)
+        SELECT k.counts, coalesce(e.name, k.subject_text) AS subject, k.value, k.text, k.doc_id,
+               d.published, k.subject_text,
+               substr(d.text, s.start + 1, s."end" - s.start) AS sentence
+        FROM keyed k JOIN disputed USING (counts, subject_key)
+        JOIN documents d USING (doc_id)
+        LEFT JOIN entities e ON e.entity_id = k.subject_entity_id
+        LEFT JOIN sentences s ON s.doc_id = k.doc_id AND s.start <= k.start AND k."end" <= s."end"
+        ORDER BY k.counts, subject, k.value, k.doc_id LIMIT ?"""
     return store.query(sql, params + [limit])

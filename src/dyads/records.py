@@ -170,6 +170,7 @@ class Quote:
     confidence: float = 0.5
     component: str = ""
     version: str = ""
+    method: str = ""  # how the speaker was found: mention, appositive, pronoun:recent-speaker, ...
 
 
 @dataclass(slots=True)

@@ -13,6 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from dyads.corpus import CORPUS_STAGES
+from dyads.corpus.dedup import BatchDeduplicator
 from dyads.errors import DyadsError, InputError
 from dyads.ingest import make_document, read_sources
 from dyads.ingest.readers import DEFAULT_MAX_CHARS
@@ -129,12 +130,8 @@ def _run_batch(store: Store, batch, pipeline, pool, summary: RunSummary, report,
             fresh[doc.doc_id] = doc
     summary.n_known += len(batch) - len(fresh)
     docs = list(fresh.values())
-    if pool is not None and docs:
-        half = max(1, len(docs) // pool._max_workers)
-        chunks = [docs[i:i + half] for i in range(0, len(docs), half)]
-        results = [r for part in pool.map(_process_batch, [(c, pipeline) for c in chunks]) for r in part]
-    else:
-        results = process_documents(docs, pipeline) if docs else []
+    dedup = BatchDeduplicator(store)  # near-duplicates run the clean stage only: they add no events
+    results = dedup.process(docs, pipeline, lambda part, chain: _process(part, chain, pool))
     good = []
     for result in results:
         if result.errors:
@@ -145,9 +142,18 @@ def _run_batch(store: Store, batch, pipeline, pool, summary: RunSummary, report,
             good.append(result)
     stored = {r.document.doc_id for r in good} | known
     store.write_batch(good, summary.run_id, [s for s in sources if s["doc_id"] in stored])
+    dedup.save(r.document.doc_id for r in good)
     summary.n_new += len(good)
     if on_progress:
         on_progress(len(batch))
+
+
+def _process(docs: list[Document], pipeline, pool) -> list[DocResult]:
+    if pool is not None and docs:
+        half = max(1, len(docs) // pool._max_workers)
+        chunks = [docs[i:i + half] for i in range(0, len(docs), half)]
+        return [r for part in pool.map(_process_batch, [(c, tuple(pipeline)) for c in chunks]) for r in part]
+    return process_documents(docs, pipeline) if docs else []
 
 
 def _run_corpus_stages(store: Store, summary: RunSummary) -> None:

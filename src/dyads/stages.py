@@ -17,14 +17,31 @@ BUILTIN_MODULES = (
     "dyads.actors.link",
     "dyads.events.lexicon",
     "dyads.events.extract",
+    "dyads.time.stage",
+    "dyads.time.event_dates",
+    "dyads.geo.gazetteer",
+    "dyads.geo.places",
+    "dyads.geo.event_places",
+    "dyads.quotes.stage",
+    "dyads.quantities.extract",
     "dyads.embed",
+    # corpus stages run in this order: duplicates, then stories, then merged events
+    "dyads.corpus.dedup",
+    "dyads.corpus.stories",
+    "dyads.corpus.merged",
 )
 
 DEFAULT_PIPELINE = (
-    "dyads.clean.boilerplate.v1",
+    "dyads.clean.boilerplate.v2",
     "dyads.annotate.spacy.v1",
+    "dyads.time.expressions.v1",
     "dyads.actors.link.v1",
     "dyads.events.rules.v1",
+    "dyads.time.event_dates.v1",
+    "dyads.geo.places.v1",
+    "dyads.geo.event_places.v1",
+    "dyads.quotes.rules.v1",
+    "dyads.quantities.rules.v1",
 )
 
 

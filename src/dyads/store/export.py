@@ -47,6 +47,8 @@ EXPORTS: dict[str, str] = {
                {_PARTICIPANTS.format(col='actors')} AS actors,
                {_PARTICIPANTS.format(col='recipients')} AS recipients,
                date, date_precision, date_basis, place_id, score, confidence, merged_event_id,
+               (SELECT {{'n_mentions': m.n_mentions, 'n_documents': m.n_documents, 'n_sources': m.n_sources}}
+                FROM merged_events m WHERE m.merged_event_id = events.merged_event_id) AS merged,
                component, version
         FROM events ORDER BY doc_id, trigger_start, event""",
     "quotes": """
@@ -54,7 +56,7 @@ EXPORTS: dict[str, str] = {
                CASE WHEN speaker IS NULL THEN NULL ELSE {'entity_id': speaker.entity_id,
                     'text': speaker.text, 'start': speaker.start, 'end': speaker."end",
                     'code': speaker.code} END AS speaker,
-               cue, confidence, component, version
+               cue, confidence, method, component, version
         FROM quotes ORDER BY doc_id, start""",
     "places": """
         SELECT place_id, name, country, lat, lon, feature, source FROM places ORDER BY place_id""",
@@ -66,7 +68,8 @@ EXPORTS: dict[str, str] = {
         SELECT doc_id, start, "end", text, value, precision, basis, confidence, component, version
         FROM times ORDER BY doc_id, start""",
     "stories": """
-        SELECT story_id, doc_ids, title, first_date, last_date FROM stories ORDER BY first_date, story_id""",
+        SELECT story_id, doc_ids, title, first_date, last_date, n_documents, n_sources, sources
+        FROM stories ORDER BY first_date, story_id""",
 }
 
 

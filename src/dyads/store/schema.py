@@ -24,6 +24,9 @@ INTEGER = Type("INTEGER", pa.int32())
 DOUBLE = Type("DOUBLE", pa.float64())
 BOOLEAN = Type("BOOLEAN", pa.bool_())
 TIMESTAMP = Type("TIMESTAMP", pa.timestamp("us"))
+BIGINT = Type("BIGINT", pa.int64())
+FLOAT = Type("FLOAT", pa.float32())
+BLOB = Type("BLOB", pa.binary())
 
 
 def list_of(item: Type) -> Type:
@@ -78,6 +81,7 @@ TABLES: dict[str, dict[str, Type]] = {
     "quotes": {
         "quote_id": VARCHAR, "doc_id": VARCHAR, "start": INTEGER, "end": INTEGER, "text": VARCHAR,
         "kind": VARCHAR, "speaker": PARTICIPANT, "cue": VARCHAR, "confidence": DOUBLE, **PROVENANCE,
+        "method": VARCHAR,
     },
     "places": {
         "place_id": VARCHAR, "name": VARCHAR, "country": VARCHAR, "lat": DOUBLE, "lon": DOUBLE,
@@ -94,7 +98,23 @@ TABLES: dict[str, dict[str, Type]] = {
     },
     "stories": {
         "story_id": VARCHAR, "doc_ids": list_of(VARCHAR), "title": VARCHAR, "first_date": VARCHAR,
-        "last_date": VARCHAR,
+        "last_date": VARCHAR, "n_documents": INTEGER, "n_sources": INTEGER, "sources": list_of(VARCHAR),
+    },
+    # corpus stages (src/dyads/corpus/): duplicate fingerprints, story vectors, merged events
+    "doc_fingerprints": {
+        "doc_id": VARCHAR, "clean_hash": VARCHAR, "n_shingles": INTEGER, "signature": list_of(BIGINT),
+        **PROVENANCE,
+    },
+    "doc_lsh_bands": {"key": BIGINT, "doc_id": VARCHAR},  # one row per MinHash band: SQL finds candidates
+    "doc_vectors": {
+        "doc_id": VARCHAR, "lead": list_of(FLOAT), "sentences": BLOB, "n_sentences": INTEGER,
+        "names": list_of(VARCHAR), **PROVENANCE,
+    },
+    "merged_events": {
+        "merged_event_id": VARCHAR, "event": VARCHAR, "status": VARCHAR, "actors": list_of(VARCHAR),
+        "recipients": list_of(VARCHAR), "date": VARCHAR, "first_date": VARCHAR, "last_date": VARCHAR,
+        "n_mentions": INTEGER, "n_documents": INTEGER, "n_sources": INTEGER, "doc_ids": list_of(VARCHAR),
+        "sources": list_of(VARCHAR), "event_id": VARCHAR,  # event_id: the representative mention
     },
     "runs": {
         "run_id": VARCHAR, "started_at": TIMESTAMP, "finished_at": TIMESTAMP, "inputs": list_of(VARCHAR),
@@ -110,7 +130,8 @@ TABLES: dict[str, dict[str, Type]] = {
 PRIMARY_KEYS = {
     "documents": ("doc_id",), "document_sources": ("doc_id", "source_key"), "entities": ("entity_id",),
     "events": ("event_id",), "quotes": ("quote_id",), "places": ("place_id",), "stories": ("story_id",),
-    "runs": ("run_id",),
+    "runs": ("run_id",), "doc_fingerprints": ("doc_id",), "doc_vectors": ("doc_id",),
+    "merged_events": ("merged_event_id",),
 }
 
 # Tables whose rows belong to one document: deleting a document deletes them too.
@@ -121,6 +142,8 @@ INDEXES = (
     "CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id)",
     "CREATE INDEX IF NOT EXISTS events_doc ON events(doc_id)",
     "CREATE INDEX IF NOT EXISTS sentences_doc ON sentences(doc_id)",
+    "CREATE INDEX IF NOT EXISTS doc_lsh_bands_key ON doc_lsh_bands(key)",
+    "CREATE INDEX IF NOT EXISTS doc_fingerprints_hash ON doc_fingerprints(clean_hash)",
 )
 
 # version -> statements that upgrade a store from version-1 to version.

@@ -1,0 +1,1 @@
+"""Geo: toponyms geocoded offline from a gazetteer built from maintained packages."""

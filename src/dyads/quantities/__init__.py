@@ -1,0 +1,1 @@
+"""Quantities: numbers, what they count and whose they are."""

@@ -1,0 +1,1 @@
+"""Quotes: direct quotations and reported speech, with speakers resolved to entities."""

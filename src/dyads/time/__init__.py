@@ -1,0 +1,1 @@
+"""Time: temporal expressions (TIMEX3 values), publication dates and event dates."""
