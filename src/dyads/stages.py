@@ -38,7 +38,7 @@ DEFAULT_PIPELINE = (
     "dyads.actors.link.v1",
     "dyads.events.rules.v1",
     "dyads.time.event_dates.v1",
-    "dyads.geo.places.v1",
+    "dyads.geo.places.v2",
     "dyads.geo.event_places.v1",
     "dyads.quotes.rules.v1",
     "dyads.quantities.rules.v1",

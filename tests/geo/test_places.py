@@ -106,3 +106,17 @@ def test_a_visit_happens_at_its_destination_and_a_where_clause_inherits_it(resou
 def test_a_state_that_acts_is_not_the_place(resources):
     result = process(resources, "Washington warned Tehran against further attacks.")
     assert result.events and all(e.place_id is None for e in result.events)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Iran faces severe pressures after the spread of Corona in the United States.", "Corona"),  # a listed disease
+    ("Officials in Uganda confirmed an outbreak of the Marburg virus.", "Marburg"),  # compound of "virus"
+])
+def test_a_disease_named_like_a_place_is_not_geocoded(text, name):
+    doc = make_document(SourceRecord(source="t.txt", text=text))
+    result = process_documents([doc])[0]
+    named = [m for m in result.mentions if m.text == name]
+    assert all(m.place_id is None for m in named)
+    assert not any(p.name == name for p in result.places)
+    assert named, "the test needs the name to be tagged as a place"
+    assert any(p.country in ("USA", "UGA") for p in result.places)  # real places still are

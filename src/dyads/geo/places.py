@@ -14,15 +14,18 @@ import math
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 
 from dyads.actors.gazetteer import CountryGazetteer
+from dyads.actors.names import name_key
 from dyads.clean.mask import inside_removed
 from dyads.geo.gazetteer import Entry, PlaceGazetteer
 from dyads.pipeline import DocContext, Resources, per_document
 from dyads.records import Mention, Place
+from dyads.resources import load_yaml
 
 COMPONENT = "dyads.geo.places"
-VERSION = "1"
+VERSION = "2"
 PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
 PROMINENT_POPULATION = 1_000_000
 WORD = r"[A-Z][\w'’]+"
@@ -116,14 +119,35 @@ def home_side(other: str | None, gazetteer: PlaceGazetteer, focus: dict[str, flo
     return max(near, key=lambda c: focus[c]) if near else None
 
 
-def is_toponym(mention: Mention, countries: CountryGazetteer) -> bool:
+@lru_cache(maxsize=1)
+def _not_places() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_yaml("geo", "not_places.yaml")
+    return (frozenset(name_key(n) for n in data.get("diseases", [])),
+            frozenset(str(h).lower() for h in data.get("disease_heads", [])))
+
+
+def names_a_disease(mention: Mention, spacy_doc=None) -> bool:
+    """"the spread of Corona", "the Zika virus": a disease, not the place of that name."""
+    diseases, heads = _not_places()
+    if name_key(mention.text) in diseases:
+        return True
+    if spacy_doc is None:
+        return False
+    span = spacy_doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    root = span.root if span is not None and len(span) else None
+    return root is not None and root.dep_ == "compound" and root.head.lemma_.lower() in heads
+
+
+def is_toponym(mention: Mention, countries: CountryGazetteer, spacy_doc=None) -> bool:
+    if names_a_disease(mention, spacy_doc):
+        return False
     if mention.kind in PLACE_KINDS:
         return True
     hit = countries.lookup(mention.text) if mention.kind == "ORG" else None
     return hit is not None and hit.how in ("name", "alias", "capital")  # "Abu Dhabi" tagged ORG
 
 
-@per_document("dyads.geo.places.v1", requires=("mentions", "entities"), produces=("mentions", "places"))
+@per_document("dyads.geo.places.v2", requires=("spacy_doc", "mentions", "entities"), produces=("mentions", "places"))
 def places_stage(ctx: DocContext, resources: Resources) -> dict:
     """Set place_id on toponym mentions, add border-area mentions, and return the places."""
     gazetteer, countries = resources.get("places"), resources.get("countries")
@@ -131,7 +155,8 @@ def places_stage(ctx: DocContext, resources: Resources) -> dict:
     places: dict[str, Place] = {}
     mentions = []
     for mention in ctx["mentions"]:
-        entry = geocode(mention.text, gazetteer, focus) if is_toponym(mention, countries) else None
+        toponym = is_toponym(mention, countries, ctx.get("spacy_doc"))
+        entry = geocode(mention.text, gazetteer, focus) if toponym else None
         if entry is not None:
             places[entry.place.place_id] = entry.place
             mention = replace(mention, place_id=entry.place.place_id)
