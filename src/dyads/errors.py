@@ -33,6 +33,8 @@ class Errors:
             "upgrade dyads or use another --db")
     E102 = "{path}: not a dyads store (DuckDB could not open it: {reason})"
     E103 = "{path}: no such store; create it with `dyads run SOURCES --db {path}`"
+    E104 = ("{path}: store schema version {found} is older than this dyads ({expected}); upgrade it by running "
+            "`dyads run` on it once (its data is kept)")
 
     # models and resources (E2xx)
     E201 = ("spaCy model {model!r} is not installed; install it with "

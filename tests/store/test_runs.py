@@ -166,3 +166,32 @@ def test_runs_and_errors_are_logged_in_the_store(write, tmp_path):
     assert run["n_new"] == 1 and run["n_errors"] == 1 and run["finished_at"] is not None
     assert error == {"code": "E003", "source": str(tmp_path / "mix" / "bad.txt")}
     json.dumps(run, default=str)
+
+
+def _make_version_1(db: str) -> None:
+    """Turn a store into what dyads wrote at schema version 1 (before the corpus stages' columns)."""
+    with Store(db) as store:
+        for table, column in (("quotes", "method"), ("stories", "n_documents"), ("stories", "n_sources"),
+                              ("stories", "sources")):
+            store.con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        store.con.execute("UPDATE documents SET corpus_pending = false")
+        store.con.execute("DELETE FROM stories")
+        store.con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+
+
+def test_a_store_from_an_older_dyads_is_upgraded_by_the_next_run(write, tmp_path):
+    db = str(tmp_path / "c.duckdb")
+    path = corpus(write, STORIES[:2])
+    api.run([path], db)
+    before = counts(db)
+    _make_version_1(db)
+    with pytest.raises(DyadsError, match=r"\[E104\] .* schema version 1 is older .* running `dyads run`"):
+        Store(db, read_only=True)
+    api.run([path], db)  # nothing new to read, but the store is migrated and the corpus stages catch up
+    with Store(db, read_only=True) as store:
+        [version] = store.query("SELECT value FROM meta WHERE key = 'schema_version'")
+        [pending] = store.query("SELECT count(*) AS n FROM documents WHERE corpus_pending")
+        [stories] = store.query("SELECT min(n_documents) AS n FROM stories")
+    assert int(version["value"]) >= 2
+    assert pending["n"] == 0 and stories["n"] == 1
+    assert counts(db) == before

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -147,7 +147,18 @@ INDEXES = (
 )
 
 # version -> statements that upgrade a store from version-1 to version.
-MIGRATIONS: dict[int, tuple[str, ...]] = {}
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    # 2: quote speaker methods, story counts, and the corpus stages' tables (created above if missing);
+    # every stored document goes back to the corpus stages so that its duplicates, story and merged
+    # events are computed by the next run.
+    2: (
+        "ALTER TABLE quotes ADD COLUMN IF NOT EXISTS method VARCHAR",
+        "ALTER TABLE stories ADD COLUMN IF NOT EXISTS n_documents INTEGER",
+        "ALTER TABLE stories ADD COLUMN IF NOT EXISTS n_sources INTEGER",
+        "ALTER TABLE stories ADD COLUMN IF NOT EXISTS sources VARCHAR[]",
+        "UPDATE documents SET corpus_pending = true",
+    ),
+}
 
 
 def arrow_schema(table: str) -> pa.Schema:

@@ -73,6 +73,8 @@ class Store:
             raise DyadsError("E102", path=self.path, reason="no dyads schema in this file")
         if found > schema.SCHEMA_VERSION:
             raise DyadsError("E101", path=self.path, found=found, expected=schema.SCHEMA_VERSION)
+        if found < schema.SCHEMA_VERSION:
+            raise DyadsError("E104", path=self.path, found=found, expected=schema.SCHEMA_VERSION)
 
     def close(self) -> None:
         self.con.close()
