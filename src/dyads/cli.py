@@ -342,6 +342,36 @@ def eval_dates(gold: Optional[str] = typer.Argument(None, help="Gold JSONL (defa
 
 
 @app.command()
+def relations(db: str = DB_OPTION,
+              actor: Optional[str] = typer.Option(None, help="Actor side: a name (any variant) or a code."),
+              recipient: Optional[str] = typer.Option(None, help="Recipient side: a name or a code."),
+              by: str = typer.Option("code", help="Pair actors by their code (IRQGOV) or by entity."),
+              interval: str = typer.Option("month", help="day, month or year."),
+              status: str = typer.Option("occurred", help="Only events of this status."),
+              limit: int = typer.Option(200, help="At most this many rows.")) -> None:
+    """Relations over time: events per actor-recipient pair and period, each real-world event once."""
+    with _open(db) as store:
+        try:
+            rows = queries.dyad_series(store, actor=actor, recipient=recipient, by=by, interval=interval,
+                                       status=status, limit=limit)
+        except ValueError as error:
+            fail(str(DyadsError("E402", reason=str(error))))
+    print_rows(rows, "relations", ["period", "actor", "recipient", "events", "cooperation", "conflict", "score",
+                                   "types"])
+
+
+@app.command()
+def serve(db: str = DB_OPTION,
+          host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
+          port: int = typer.Option(8000, help="Port to listen on.")) -> None:
+    """Serve the REST API (/api/...) and the web page that explores the store."""
+    from dyads.server.app import serve as run_server
+
+    out.print(f"dyads: serving {db} on http://{host}:{port}/ (API under /api, docs at /docs); Ctrl-C stops")
+    run_server(db, host=host, port=port)
+
+
+@app.command()
 def version() -> None:
     """Print the dyads version."""
     out.print(__version__)

@@ -51,6 +51,11 @@ class Errors:
     E305 = "{path}: gold file not found; the development data lives in ../shared/eval/"
     E306 = "stage {stage!r} failed on document {doc_id} ({source}): {error}"
 
+    # server (E4xx)
+    E401 = "the web server needs the {package!r} package; install it with `pip install \"dyads[server]\"`"
+    E402 = "invalid request parameter: {reason}"
+    E403 = "no document {doc_id!r} in {db}"
+
 
 class Warnings:
     W001 = "{path}: skipped unsupported file type {suffix!r}"

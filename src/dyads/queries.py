@@ -102,3 +102,79 @@ def list_claims(store: Store, counts: str | None = None, limit: int = 50) -> lis
         LEFT JOIN sentences s ON s.doc_id = k.doc_id AND s.start <= k.start AND k."end" <= s."end"
         ORDER BY k.counts, subject, k.value, k.doc_id LIMIT ?"""
     return store.query(sql, params + [limit])
+
+
+PERIODS = {"day": 10, "month": 7, "year": 4}  # characters of a YYYY-MM-DD date that name the period
+DYAD_KEYS = {"code": "p.code", "entity": "coalesce(p.entity_id, p.code)"}
+
+
+def dyad_series(store: Store, actor: str | None = None, recipient: str | None = None, by: str = "code",
+                interval: str = "month", status: str = "occurred", limit: int = 200) -> list[dict]:
+    """Relations over time: per period and (actor, recipient) pair, the real-world events between them.
+
+    Each merged event counts once however many documents report it; duplicates count not at all.
+    Reciprocal events (a meeting: several actors, no recipient) give each pair of actors. An event dated
+    less precisely than the interval keeps its coarser period ("2021" in a monthly series).
+    `score` sums the PLOVER cooperation-conflict scores of those events: below zero, conflict.
+    """
+    if by not in DYAD_KEYS:
+        raise ValueError(f"by must be one of {', '.join(DYAD_KEYS)}")
+    if interval not in PERIODS:
+        raise ValueError(f"interval must be one of {', '.join(PERIODS)}")
+    src_key, tgt_key = DYAD_KEYS[by].replace("p.", "src."), DYAD_KEYS[by].replace("p.", "tgt.")
+    where, params = [f"{src_key} IS NOT NULL", f"{tgt_key} IS NOT NULL", f"{src_key} <> {tgt_key}"], []
+    for side, name in (("src", actor), ("tgt", recipient)):
+        if name:
+            where.append(f"(list_contains(?::VARCHAR[], {side}.entity_id) OR {side}.text ILIKE ? OR {side}.code = ?)")
+            params += [_actor_entity_ids(store, name), f"%{name}%", name.upper()]
+    sql = f"""
+        WITH parts AS (
+            SELECT coalesce(e.merged_event_id, e.event_id) AS real_event, e.event, e.score, e.actors, e.recipients,
+                   coalesce(e.date, d.published) AS day
+            FROM events e JOIN documents d USING (doc_id)
+            WHERE d.duplicate_of IS NULL AND e.status = ?),
+        pairs AS (
+            SELECT p.*, a.x AS src, r.y AS tgt FROM parts p, unnest(p.actors) a(x), unnest(p.recipients) r(y)
+            UNION ALL
+            SELECT p.*, a.x AS src, b.y AS tgt FROM parts p, unnest(p.actors) a(x), unnest(p.actors) b(y)
+            WHERE len(p.recipients) = 0 AND coalesce(a.x.entity_id, a.x.code) < coalesce(b.y.entity_id, b.y.code)),
+        distinct_events AS (
+            SELECT DISTINCT left(day, {PERIODS[interval]}) AS period, {src_key} AS actor_key,
+                   {tgt_key} AS recipient_key, real_event, event, score
+            FROM pairs WHERE {' AND '.join(where)})
+        SELECT period, actor_key, coalesce(ea.name, actor_key) AS actor, recipient_key,
+               coalesce(er.name, recipient_key) AS recipient, count(*) AS events,
+               count(*) FILTER (WHERE score > 0) AS cooperation, count(*) FILTER (WHERE score < 0) AS conflict,
+               round(sum(score), 2) AS score, string_agg(DISTINCT event, ' ' ORDER BY event) AS types
+        FROM distinct_events
+        LEFT JOIN entities ea ON ea.entity_id = actor_key LEFT JOIN entities er ON er.entity_id = recipient_key
+        GROUP BY ALL ORDER BY period NULLS LAST, events DESC, actor, recipient LIMIT ?"""
+    return store.query(sql, [status] + params + [limit])
+
+
+def document_view(store: Store, doc_id: str) -> dict | None:
+    """One document with everything found in it, as spans into its original text (for the web page)."""
+    rows = store.query("""SELECT doc_id, source, source_id, title, published, published_basis, published_range,
+                                 story_id, duplicate_of, text, removed FROM documents WHERE doc_id = ?""", [doc_id])
+    if not rows:
+        return None
+    view = rows[0]
+    view["mentions"] = store.query("""
+        SELECT m.start, m."end", m.text, m.kind, m.entity_id, e.name AS entity, e.code, m.place_id, m.method
+        FROM mentions m LEFT JOIN entities e USING (entity_id) WHERE m.doc_id = ? ORDER BY m.start""", [doc_id])
+    view["events"] = store.query("""
+        SELECT event_id, event, mode, status, sentence_start, sentence_end, trigger_text, trigger_start, trigger_end,
+               actors, recipients, date, place_id, score, confidence, merged_event_id
+        FROM events WHERE doc_id = ? ORDER BY trigger_start""", [doc_id])
+    view["quotes"] = store.query("""SELECT quote_id, start, "end", kind, speaker, cue FROM quotes
+                                    WHERE doc_id = ? ORDER BY start""", [doc_id])
+    view["times"] = store.query("""SELECT start, "end", text, value, precision, basis FROM times
+                                   WHERE doc_id = ? ORDER BY start""", [doc_id])
+    return view
+
+
+def list_documents(store: Store, limit: int = 100, offset: int = 0) -> list[dict]:
+    return store.query("""
+        SELECT d.doc_id, d.title, d.source, d.published, d.published_basis, d.story_id, d.duplicate_of,
+               d.n_chars, (SELECT count(*) FROM events e WHERE e.doc_id = d.doc_id) AS events
+        FROM documents d ORDER BY d.published NULLS LAST, d.source LIMIT ? OFFSET ?""", [limit, offset])

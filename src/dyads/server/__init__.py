@@ -1,0 +1,1 @@
+"""The REST API and the web page: `dyads serve --db corpus.duckdb`."""
