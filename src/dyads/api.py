@@ -29,8 +29,14 @@ def run(paths: list[str], db: str = "corpus.duckdb", **options) -> RunSummary:
     return _run(paths, db, **options)
 
 
-def code(items: Iterable[dict], pipeline: Iterable[str] = DEFAULT_PIPELINE) -> Iterator[dict]:
-    """Code texts without a store: for each `{"id", "text", "date"?}` yield `{"id", "events": [...]}`."""
+def code(items: Iterable[dict], pipeline: Iterable[str] = DEFAULT_PIPELINE,
+         actors: str | list[str] | None = None) -> Iterator[dict]:
+    """Code texts without a store: for each `{"id", "text", "date"?}` yield `{"id", "events": [...]}`.
+
+    `actors`: user actor dictionaries (YAML or CSV) that override what is learned from the text."""
+    from dyads.runner import use_actor_files
+
+    use_actor_files(actors)
     batch: list[dict] = []
     for item in items:
         batch.append(item)

@@ -64,7 +64,10 @@ def run(paths: list[str] = typer.Argument(..., help="Files, directories or globs
         batch_size: int = typer.Option(16, help="Documents per batch (and per store transaction)."),
         encoding: Optional[str] = typer.Option(None, help="Text encoding of the inputs (default UTF-8)."),
         max_chars: int = typer.Option(DEFAULT_MAX_CHARS, help="Refuse documents longer than this."),
-        quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar.")) -> None:
+        quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+        actors: Optional[str] = typer.Option(None, "--actors",
+                                             help="Actor dictionary (YAML or CSV) that overrides what is learned.")
+        ) -> None:
     """Read news files into the store and print a summary."""
     progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TimeElapsedColumn(), console=err, disable=quiet, transient=True)
@@ -77,7 +80,7 @@ def run(paths: list[str] = typer.Argument(..., help="Files, directories or globs
         try:
             summary = api.run(paths, db, workers=workers, batch_size=batch_size, encoding=encoding,
                               max_chars=max_chars, on_error=on_error,
-                              on_progress=lambda n: progress.advance(task, n))
+                              on_progress=lambda n: progress.advance(task, n), actors=actors)
         except DyadsError as error:
             progress.stop()
             fail(str(error), 2 if error.code == "E015" else 1)
@@ -93,15 +96,22 @@ def run(paths: list[str] = typer.Argument(..., help="Files, directories or globs
 
 @app.command()
 def code(input: str = typer.Argument(..., help="JSONL file: one {\"id\", \"text\", \"date\"?} per line."),
-         output: Optional[str] = typer.Option(None, "--out", help="Write here instead of standard output.")) -> None:
+         output: Optional[str] = typer.Option(None, "--out", help="Write here instead of standard output."),
+         actors: Optional[str] = typer.Option(None, "--actors",
+                                              help="Actor dictionary (YAML or CSV) that overrides what is learned.")
+         ) -> None:
     """Code each input line's text into PLOVER events (one JSON line out per line in)."""
     try:
         items = list(api.read_code_input(input))
+        if actors:
+            from dyads.runner import use_actor_files
+
+            use_actor_files(actors)
     except DyadsError as error:
         fail(str(error))
     sink = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
-        for result in api.code(items):
+        for result in api.code(items, actors=actors):
             if "error" in result:
                 err.print(f"dyads: error {result['error']}", markup=False)
             sink.write(json.dumps(result, ensure_ascii=False) + "\n")
@@ -321,6 +331,60 @@ def eval_quotes(gold: Optional[str] = typer.Argument(None, help="Gold JSONL (def
                   f"kind {report.kind_right / report.matched:.3f}, cue {report.cue_right / report.matched:.3f}")
     for failure in report.failures[:show_failures]:
         out.print(f"  {failure['id']}: {failure['problem']} | {failure['gold']}", markup=False)
+
+
+@eval_app.command("actors")
+def eval_actors(ngec: str = typer.Argument("../shared/eval/ngec_actor_cases.dev.jsonl",
+                                           help="NGEC actor cases (actor text -> country and sector)."),
+                names: Optional[str] = typer.Option(None, help="Name-pair gold (default data/gold/actors_names.jsonl)."),
+                pronouns: Optional[str] = typer.Option(None, help="Pronoun gold (default data/gold/actors_pronouns.jsonl)."),
+                show_failures: int = typer.Option(100, "--failures", help="Print this many failed cases.")) -> None:
+    """Actor coding accuracy on NGEC cases; name variants and false merges; pronoun resolution."""
+    from dyads.evaluation.actors import (DEFAULT_NAMES, DEFAULT_PRONOUNS, OUT_OF_SCOPE, evaluate_names,
+                                         evaluate_ngec, evaluate_pronouns)
+
+    try:
+        report = evaluate_ngec(ngec)
+    except DyadsError as error:
+        fail(str(error))
+    rows = []
+    for task in sorted({r.task for r in report.results}):
+        right, total = report.accuracy(task)
+        rows.append({"task": task, "right": right, "cases": total, "accuracy": right / total if total else 0.0})
+    print_rows(rows, f"{report.name}: actor text -> country and sector")
+    right, total = report.accuracy()
+    out.print(f"country-and-sector accuracy {right / total:.3f} ({right}/{total}); "
+              f"without the cases NGEC marks xfail/skip {_ratio(*report.accuracy(unmarked=True))}; "
+              f"secondary sector (code_2) {_ratio(sum(report.code2), len(report.code2))}")
+    out.print("not scored (other tasks): " + ", ".join(f"{k} {v}" for k, v in sorted(report.skipped.items())
+                                                      ))
+    for failure in report.failures[:show_failures]:
+        expected = {k: v for k, v in failure.expected.items() if k in ("country", "code_1")}
+        out.print(f"  FAIL {failure.task}: {failure.text[:70]!r} expected {expected or 'nothing'} got "
+                  f"{failure.predicted['country'] or '-'}/{failure.predicted['code_1'] or '-'}"
+                  f"{' (NGEC marks it xfail/skip)' if failure.marked else ''}", markup=False)
+    for path, evaluate, label in ((names or DEFAULT_NAMES, evaluate_names, "names"),
+                                  (pronouns or DEFAULT_PRONOUNS, evaluate_pronouns, "pronouns")):
+        try:
+            result = evaluate(path)
+        except DyadsError as error:
+            err.print(f"dyads: {label}: {error}", markup=False)
+            continue
+        if label == "names":
+            out.print(f"name pairs ({path}): accuracy {result.accuracy:.3f} ({result.right}/{result.n}); "
+                      f"same-person pairs merged {result.recall:.3f}; merges right {result.precision:.3f}")
+            for case in result.failures[:show_failures]:
+                out.print(f"  FAIL {case['id']}: {case['a']!r} / {case['b']!r} same={case['same']}", markup=False)
+        else:
+            out.print(f"pronouns and descriptors ({path}): precision {result.precision:.3f} "
+                      f"({result.right}/{result.n_resolved}), recall {result.recall:.3f} ({result.right}/{result.n_gold})")
+            for case in result.failures[:show_failures]:
+                out.print(f"  FAIL {case['id']} {case['text']!r}@{case['start']}: gold {case['gold']} got {case['got']}",
+                          markup=False)
+
+
+def _ratio(right: int, total: int) -> str:
+    return f"{right / total:.3f} ({right}/{total})" if total else "n/a"
 
 
 @eval_app.command("dates")

@@ -116,6 +116,7 @@ class Entity:
     confidence: float = 1.0
     component: str = ""
     version: str = ""
+    as_of: str | None = None  # the date (YYYY-MM-DD) that country/sector/code hold for; roles give the rest
 
 
 @dataclass(slots=True)

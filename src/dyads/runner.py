@@ -56,6 +56,20 @@ def process_documents(docs: list[Document], pipeline: Iterable[str] = DEFAULT_PI
 
 
 _RESOURCES: Resources | None = None
+_ACTOR_FILES: tuple[str, ...] = ()  # user actor dictionaries (`--actors FILE`) of this process's runs
+
+
+def use_actor_files(files: str | Iterable[str] | None) -> None:
+    """Use these user actor dictionaries from now on in this process (checked now: a bad file fails early)."""
+    global _ACTOR_FILES, _RESOURCES
+    files = (files,) if isinstance(files, str) else tuple(files or ())
+    if files != _ACTOR_FILES:
+        from dyads.actors.dictionary import build_dictionary
+
+        kept = {k: v for k, v in (_RESOURCES._cache.items() if _RESOURCES else ()) if "actor" not in k}
+        if files:
+            kept["actor_dictionary"] = build_dictionary(files)
+        _ACTOR_FILES, _RESOURCES = files, Resources(**kept)
 
 
 def _process_resources() -> Resources:
@@ -85,16 +99,18 @@ def _batches(items: Iterator, size: int) -> Iterator[list]:
 def run(paths: list[str], db: str, *, pipeline: Iterable[str] = DEFAULT_PIPELINE,
         batch_size: int = DEFAULT_BATCH_SIZE, workers: int = 1, encoding: str | None = None,
         max_chars: int = DEFAULT_MAX_CHARS, on_error: Callable[[DocumentError], None] | None = None,
-        on_progress: Callable[[int], None] | None = None) -> RunSummary:
-    """Process every document under `paths` into the store at `db`."""
+        on_progress: Callable[[int], None] | None = None, actors: str | list[str] | None = None) -> RunSummary:
+    """Process every document under `paths` into the store at `db` (`actors`: user actor dictionaries)."""
     load_builtin_stages()
+    use_actor_files(actors)
     pipeline = tuple(pipeline)
     check_chain(pipeline)  # fail before reading anything if the chain is broken
     summary = RunSummary(run_id=uuid.uuid4().hex[:12])
     report = on_error or (lambda err: None)
     with Store(db) as store:
         store.start_run(summary.run_id, list(paths), list(pipeline))
-        pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=use_actor_files,
+                                   initargs=(_ACTOR_FILES,)) if workers > 1 else None
         try:
             for batch in _batches(_read(paths, encoding, max_chars, summary, report), batch_size):
                 _run_batch(store, batch, pipeline, pool, summary, report, on_progress)

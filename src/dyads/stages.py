@@ -25,9 +25,11 @@ BUILTIN_MODULES = (
     "dyads.quotes.stage",
     "dyads.quantities.extract",
     "dyads.embed",
-    # corpus stages run in this order: duplicates, then stories, then merged events
+    # corpus stages run in this order: duplicates, then stories, then cross-document actors, then
+    # merged events (which compare participants' entities)
     "dyads.corpus.dedup",
     "dyads.corpus.stories",
+    "dyads.corpus.actors",
     "dyads.corpus.merged",
 )
 
@@ -35,7 +37,7 @@ DEFAULT_PIPELINE = (
     "dyads.clean.boilerplate.v2",
     "dyads.annotate.spacy.v1",
     "dyads.time.expressions.v1",
-    "dyads.actors.link.v1",
+    "dyads.actors.link.v2",
     "dyads.events.rules.v1",
     "dyads.time.event_dates.v1",
     "dyads.geo.places.v2",

@@ -33,6 +33,10 @@ COMMON_ALIASES = {
 }
 
 
+# Territories with no government of their own to act (Antarctica, uninhabited islands).
+NOT_ACTORS = frozenset({"ATA", "BVT", "HMD", "SGS", "UMI", "ATF", "IOT"})
+
+
 @dataclass(frozen=True, slots=True)
 class CountryHit:
     country: str  # ISO alpha-3
@@ -68,7 +72,7 @@ def build_country_table() -> dict[str, CountryHit]:
         if not name:
             return
         key = name_key(name)
-        if key and (overwrite or key not in table):
+        if key and iso3 and iso3 not in NOT_ACTORS and (overwrite or key not in table):
             table[key] = CountryHit(iso3, how)
 
     for country in pycountry.countries:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -68,8 +68,11 @@ TABLES: dict[str, dict[str, Type]] = {
     "entities": {
         "entity_id": VARCHAR, "name": VARCHAR, "kind": VARCHAR, "country": VARCHAR, "sector": VARCHAR,
         "code": VARCHAR, "variants": list_of(VARCHAR), "roles": list_of(ROLE), "method": VARCHAR,
-        "confidence": DOUBLE, **PROVENANCE,
+        "confidence": DOUBLE, **PROVENANCE, "as_of": VARCHAR,
     },
+    # cross-document actor resolution (corpus/actors.py): name keys of the corpus's entities,
+    # so that a new document's names find their candidates with one indexed join
+    "entity_keys": {"key": VARCHAR, "entity_id": VARCHAR, "kind": VARCHAR, "full": BOOLEAN},
     "events": {
         "event_id": VARCHAR, "doc_id": VARCHAR, "sentence_start": INTEGER, "sentence_end": INTEGER,
         "trigger_text": VARCHAR, "trigger_start": INTEGER, "trigger_end": INTEGER, "event": VARCHAR,
@@ -144,6 +147,7 @@ INDEXES = (
     "CREATE INDEX IF NOT EXISTS sentences_doc ON sentences(doc_id)",
     "CREATE INDEX IF NOT EXISTS doc_lsh_bands_key ON doc_lsh_bands(key)",
     "CREATE INDEX IF NOT EXISTS doc_fingerprints_hash ON doc_fingerprints(clean_hash)",
+    "CREATE INDEX IF NOT EXISTS entity_keys_key ON entity_keys(key)",
 )
 
 # version -> statements that upgrade a store from version-1 to version.
@@ -158,6 +162,10 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE stories ADD COLUMN IF NOT EXISTS sources VARCHAR[]",
         "UPDATE documents SET corpus_pending = true",
     ),
+    # 3: entities carry the date their code holds for (as_of); entity_keys (created above if missing)
+    # index the corpus's names for cross-document actor resolution. Entities stored before are
+    # registered in entity_keys by the actors corpus stage (corpus/actors.py) on the next run.
+    3: ("ALTER TABLE entities ADD COLUMN IF NOT EXISTS as_of VARCHAR",),
 }
 
 
