@@ -131,6 +131,8 @@ class DocumentLinker:
             else:
                 pending.append(mention)
         people, rest = self._people(pending, sdoc)
+        if sdoc is not None:
+            self._surnames_missed(people, sdoc, doc_id, mentions)
         handles = self._handles(text, people, doc_id, mentions)
         observed: list[tuple[Cluster, object]] = []
         for cluster in people:
@@ -221,9 +223,7 @@ class DocumentLinker:
                 entities[entity_id] = entity
             _variant(entity, surface)
             return replace(mention, local_id=entity_id, entity_id=entity_id, method="name", confidence=0.6)
-        if mention.kind in ("NORP", "LOC", "FAC"):
-            return mention  # a nationality, region or building that is not a known actor
-        return None
+        return None  # a person's name (or a place NER took for one: decided with the people)
 
     def _org_entry(self, mention: Mention) -> DictEntry | None:
         surface = clean_surface(mention.text)
@@ -324,6 +324,45 @@ class DocumentLinker:
                 fits[0].names.append(name)
                 return
         clusters.append(Cluster("PERSON", [mention], [name]))
+
+    def _surnames_missed(self, people: list[Cluster], sdoc, doc_id: str, mentions: list[Mention]) -> None:
+        """A person's surname that NER did not mark ("Allawi during his visit ..."): a mention of that person."""
+        surnames = {}
+        for cluster in people:
+            if cluster.ambiguous or not cluster.full_names:
+                continue
+            for name in cluster.full_names:
+                surnames.setdefault(name.surname.key, set()).add(id(cluster))
+        if not surnames:
+            return
+        by_id = {id(c): c for c in people}
+        taken = sorted((m.start, m.end) for c in people for m in c.mentions) + [(m.start, m.end) for m in mentions]
+        for tok in sdoc:
+            if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or len(tok.text) < 4:
+                continue
+            start = tok.idx
+            if tok.i > 1 and sdoc[tok.i - 1].text in ("-", "‐") and sdoc[tok.i - 2].lower_ in ("al", "el"):
+                start = sdoc[tok.i - 2].idx  # "Al-Kazemi" written as three tokens
+            end = tok.idx + len(tok)
+            if any(s < end and start < e for s, e in taken):
+                continue
+            name = parse_person(sdoc.text[start:end], self.strip)
+            if name.n_words != 1 or name.surname is None:
+                continue
+            fits = {cid for key, ids in surnames.items() for cid in ids
+                    if compare_names(name, parse_person(key), strict=True)}
+            if len(fits) != 1:
+                continue
+            cluster = by_id[fits.pop()]
+            mention = Mention(doc_id, start, end, sdoc.text[start:end], "PERSON", method="surname", confidence=0.65,
+                              component=COMPONENT, version=VERSION)
+            cluster.mentions.append(mention)
+            cluster.names.append(name)
+            taken.append((start, end))
+        for cluster in people:
+            order = sorted(range(len(cluster.mentions)), key=lambda i: cluster.mentions[i].start)
+            cluster.mentions = [cluster.mentions[i] for i in order]
+            cluster.names = [cluster.names[i] for i in order]
 
     @staticmethod
     def _date_from_roles(people: list[Cluster], published_range) -> str | None:
@@ -442,6 +481,19 @@ class DocumentLinker:
                                    kinds, titles, self.sectors)
         found = resolver.pronouns(doc_id)
         taken = [(m.start, m.end) for m in linked if m.entity_id]
+        for tok in sdoc:  # "the Kingdom", "the Islamic Republic": the state of that official name
+            if tok.lower_ not in STATE_WORDS or tok.i == 0 or sdoc[tok.i - 1].lower_ not in DESCRIPTOR_DETS:
+                continue
+            if tok.i + 1 < len(sdoc) and sdoc[tok.i + 1].lower_ == "of":
+                continue
+            country = resolver.state_by_word(tok.lower_, tok.idx, self.countries)
+            if country is None:
+                continue
+            entity = self._state(entities, country, None, tok.text, "descriptor")
+            found.append(Mention(doc_id, tok.idx, tok.idx + len(tok), tok.text, "NOMINAL", local_id=entity.entity_id,
+                                 entity_id=entity.entity_id, method="descriptor", confidence=0.6,
+                                 component=COMPONENT, version=VERSION))
+            taken.append((tok.idx, tok.idx + len(tok)))
         found.extend(self._nominals(sdoc, taken, entities, resolver, doc_id, date))
         return found
 
@@ -454,7 +506,7 @@ class DocumentLinker:
                 continue
             tokens = [t for t in chunk if not (t.pos_ == "DET" and t.i == chunk.start)]
             while tokens and tokens[0].pos_ in ("DET", "PRON", "NUM", "PUNCT", "ADV", "CCONJ") and \
-                    tokens[0] is not root:
+                    tokens[0].i != root.i:
                 tokens = tokens[1:]
             if not tokens:
                 continue
@@ -464,14 +516,8 @@ class DocumentLinker:
                 continue  # the head is a name (an organization, a person, a state)
             determiner = chunk[0].lower_ if chunk[0].pos_ == "DET" else ""
             words = [Word(t.text, t.idx, t.idx + len(t)) for t in tokens]
-            if determiner in DESCRIPTOR_DETS and root.lower_ in STATE_WORDS and len(tokens) == 1:
-                country = resolver.state_by_word(root.lower_, start, self.countries)
-                if country is not None:
-                    entity = self._state(entities, country, None, chunk.text, "descriptor")
-                    out.append(Mention(doc_id, start, end, sdoc.text[start:end], "NOMINAL", local_id=entity.entity_id,
-                                       entity_id=entity.entity_id, method="descriptor", confidence=0.6,
-                                       component=COMPONENT, version=VERSION))
-                continue
+            if root.lower_ in STATE_WORDS and len(tokens) == 1:
+                continue  # "the Kingdom": resolved above, or no actor of its own
             term = self.sectors.match([t.text for t in tokens])
             if term is None or term[2] != len(tokens):
                 continue  # the head noun is no agent or title
@@ -644,8 +690,10 @@ class OrgScanner:
                 n = len(words)
                 seq = tokens[i:i + n]
                 if len(seq) == n and all(name_key(t.text) == w for t, w in zip(seq, words)):
-                    if n == 1 and tok.pos_ != "PROPN":
-                        continue
+                    if n == 1 and tok.pos_ != "PROPN" and tok.is_sent_start and \
+                            (tok.is_stop or tok.pos_ in ("VERB", "AUX", "ADV", "ADP", "DET", "PRON", "CCONJ",
+                                                         "SCONJ", "NUM")):
+                        continue  # a common word opening a sentence
                     if seq[-1].i - seq[0].i > 2 * n:  # the words are not together
                         continue
                     match = (i, i + n)

@@ -326,7 +326,7 @@ def compare_names(a: PersonName, b: PersonName, strict: bool = False) -> str | N
     if not ta or not tb or a.surname is None or b.surname is None:
         return None
     if len(ta) == len(tb) and a.n_words == b.n_words and \
-            all(same_token(x, y, strict=strict and a.n_words == 1) for x, y in zip(ta, tb)):
+            all(same_token(x, y, strict=strict or a.n_words == 1) for x, y in zip(ta, tb)):
         if all(not x.initial and not y.initial for x, y in zip(ta, tb)) or a.n_words >= 2:
             return "exact"
     if a.n_words == 1 or b.n_words == 1:

@@ -25,6 +25,8 @@ from dyads.records import Mention
 
 SINGULAR = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+HONORIFIC_NOUNS = frozenset({"holiness", "majesty", "excellency", "highness", "eminence", "royal", "beatitude",
+                             "grace", "honour", "honor", "lordship", "ladyship"})
 HEAD_WORDS = ("kingdom", "republic", "emirate", "sultanate", "principality", "federation", "confederation",
               "commonwealth", "state of")
 LOOKBACK_SENTENCES = 2
@@ -74,7 +76,8 @@ class PronounResolver:
         return self.sent_index.get(token.sent.start, 0)
 
     def _candidates(self, before: int, sentence: int, kind: str) -> list[Candidate]:
-        out = []
+        out = [c for c in getattr(self, "chain", []) if c.mention.start < before and sentence - c.sentence <=
+               LOOKBACK_SENTENCES and self.kinds.get(c.entity_id) == kind]
         for m in self.named:
             if m.start >= before:
                 break
@@ -87,17 +90,23 @@ class PronounResolver:
             if sentence - s > LOOKBACK_SENTENCES:
                 continue
             out.append(Candidate(m, m.entity_id, _is_subject(span.root), s))
-        return out
+        return sorted(out, key=lambda c: c.mention.start)
 
     # -- pronouns -------------------------------------------------------------------------
     def pronouns(self, doc_id: str) -> list[Mention]:
         found = []
+        self.chain: list[Candidate] = []  # resolved pronouns keep their person in reach
         for token in self.doc:
             if token.lower_ not in SINGULAR or token.pos_ not in ("PRON", "DET"):
                 continue
+            nxt = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+            if nxt is not None and nxt.lower_ in HONORIFIC_NOUNS:
+                continue  # "His Holiness", "Her Majesty": a form of address
             entity = self._antecedent(token)
             if entity is None:
                 continue
+            mention_like = Mention(doc_id, token.idx, token.idx + len(token), token.text, "PRON", entity_id=entity)
+            self.chain.append(Candidate(mention_like, entity, _is_subject(token), self._sentence_of(token)))
             found.append(Mention(doc_id, token.idx, token.idx + len(token), token.text, "PRON",
                                  local_id=entity, entity_id=entity, method="pronoun", confidence=0.6,
                                  component=COMPONENT, version=VERSION))
@@ -106,10 +115,17 @@ class PronounResolver:
     def _antecedent(self, token) -> str | None:
         sentence = self._sentence_of(token)
         candidates = self._candidates(token.idx, sentence, "PERSON")
+        same = [c for c in candidates if c.sentence == sentence]
+        if not same and token.lower_ in ("his", "her"):
+            ahead = self._subject_after(token)  # "During his visit to Riyadh, Al-Kazemi said ..."
+            if ahead is not None:
+                return ahead
         if not candidates:
             return None
-        same = [c for c in candidates if c.sentence == sentence]
         if same:
+            named = [c for c in same if c.mention.kind != "PRON"]
+            if token.lower_ in ("his", "her", "hers") and named:
+                return named[-1].entity_id  # "opened by Foreign Minister X following his visit"
             subjects = [c for c in same if c.subject]
             return (subjects[-1] if subjects else same[-1]).entity_id
         last = max(c.sentence for c in candidates)
@@ -119,6 +135,27 @@ class PronounResolver:
             return subjects[0].entity_id
         distinct = {c.entity_id for c in recent}
         return recent[-1].entity_id if len(distinct) == 1 else None
+
+    def _subject_after(self, token) -> str | None:
+        """The person who is the subject of the sentence, named after a possessive that opens it."""
+        sent = token.sent
+        root = sent.root
+        subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i > token.i]
+        if not subjects or token.head.i > subjects[0].i and token.head.i != root.i:
+            return None
+        subject = subjects[0]
+        heads = {token.i}
+        tok = token
+        while tok.head.i != tok.i:
+            tok = tok.head
+            heads.add(tok.i)
+        if subject.i in heads:
+            return None  # the pronoun is inside the subject phrase itself
+        for tok in [subject, *(c for c in subject.children if c.dep_ == "appos")]:
+            for m in self.named:
+                if m.start <= tok.idx < m.end and self.kinds.get(m.entity_id) == "PERSON":
+                    return m.entity_id
+        return None
 
     # -- descriptors ----------------------------------------------------------------------
     def descriptor_target(self, words: list[str], start: int, title: str | None, head_of: str | None) -> str | None:
@@ -157,7 +194,7 @@ def _is_subject(token) -> bool:
     for _ in range(3):
         if tok.dep_ in SUBJECT_DEPS:
             return True
-        if tok.dep_ in ("compound", "appos", "flat", "conj") and tok.head is not tok:
+        if tok.dep_ in ("compound", "appos", "flat", "conj") and tok.head.i != tok.i:
             tok = tok.head
             continue
         break

@@ -76,6 +76,13 @@ def person_names(row: dict, strip: frozenset[str]) -> list[PersonName]:
     return names
 
 
+def _surname_like_org(row: dict) -> bool:
+    """A one-word organization of the text alone that reads as a surname ("Rikabi said ..."): NER's slip."""
+    name = str(row.get("name") or "")
+    return row.get("kind") == "ORG" and str(row.get("method")) == "name" and " " not in name.strip() and \
+        name[:1].isupper() and not name.isupper() and len(name) >= 4
+
+
 def keys_of(known: Known) -> list[tuple[str, bool]]:
     if known.row.get("kind") == "PERSON":
         keys = {(k, n.is_full) for n in known.names for k in n.surname_keys}
@@ -136,10 +143,13 @@ class Resolver:
         self.mapping: dict[str, str] = {}
         self.rows: dict[str, dict] = {}  # target rows to write back
         self.deleted: set[str] = set()
+        self.rekind: dict[str, str] = {}  # a one-word "organization" that was a person's surname
         self.new_keys: list[dict] = []
 
     def known(self, row: dict) -> Known:
-        return Known(row, person_names(row, self.strip) if row.get("kind") == "PERSON" else [])
+        if row.get("kind") == "PERSON" or _surname_like_org(row):
+            return Known(row, person_names(row, self.strip))
+        return Known(row, [])
 
     def candidates(self, keys: list[str]) -> list[Known]:
         if not keys:
@@ -214,7 +224,7 @@ class Resolver:
         keys = [k for k, is_full in keys_of(full) if is_full]
         for cand in self.candidates(keys):
             if cand.full or cand.entity_id == full.entity_id or not cand.provisional or \
-                    str(cand.row.get("method")) == "name:ambiguous":
+                    str(cand.row.get("method")) == "name:ambiguous" or not cand.names:
                 continue
             if countries_conflict(cand.row.get("country"), full.row.get("country")) or \
                     sectors_conflict(cand.row.get("sector"), full.row.get("sector")):
@@ -238,6 +248,8 @@ class Resolver:
             merged["component"], merged["version"] = COMPONENT, VERSION
         self.rows[target.entity_id] = merged
         self.mapping[source.entity_id] = target.entity_id
+        if source.row.get("kind") != merged.get("kind"):
+            self.rekind[source.entity_id] = merged.get("kind")
         for old, new in list(self.mapping.items()):  # chains: a -> b, b -> c
             if new == source.entity_id:
                 self.mapping[old] = target.entity_id
@@ -261,6 +273,8 @@ class Resolver:
         ids = list(self.mapping)
         codes = {eid: (row.get("code"), row.get("country"), row.get("sector")) for eid, row in self.rows.items()}
         mapping_table = pa.table({"from_id": ids, "to_id": [self.mapping[i] for i in ids]})
+        for source, kind in self.rekind.items():
+            con.execute("UPDATE mentions SET kind = ? WHERE entity_id = ?", [kind, source])
         with registered(con, "_actor_map", mapping_table):
             con.execute("UPDATE mentions SET entity_id = m.to_id FROM _actor_map m WHERE mentions.entity_id = m.from_id")
             con.execute("UPDATE quantities SET subject_entity_id = m.to_id FROM _actor_map m "

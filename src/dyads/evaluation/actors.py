@@ -33,6 +33,7 @@ REPO = Path(__file__).resolve().parents[3]
 DEFAULT_NGEC = REPO.parent / "shared" / "eval" / "ngec_actor_cases.dev.jsonl"
 DEFAULT_NAMES = REPO / "data" / "gold" / "actors_names.jsonl"
 DEFAULT_PRONOUNS = REPO / "data" / "gold" / "actors_pronouns.jsonl"
+SEEDS_PRONOUNS = REPO / "data" / "gold" / "actors_pronouns_seeds.jsonl"
 IN_SCOPE = ("actor_text_to_code", "nationality_detection", "agent_pattern_match", "agent_embedding_match")
 OUT_OF_SCOPE = ("wikipedia_title_lookup", "co_actor_expansion", "actor_span_expansion")
 
@@ -185,17 +186,23 @@ def evaluate_pronouns(path: str | Path = DEFAULT_PRONOUNS) -> PronounReport:
     from dyads.records import SourceRecord
     from dyads.runner import process_documents
 
+    from dyads.actors.coding import _default_resources
+
     items = read_jsonl(path)
+    for item in items:  # an item may name a file of the repository instead of giving its text
+        if "text" not in item and item.get("file"):
+            item["text"] = (REPO / item["file"]).read_text(encoding="utf-8")
     docs = [make_document(SourceRecord(source=f"gold:{i['id']}", text=i["text"], source_id=str(i["id"]),
                                        published=i.get("date"))) for i in items]
+    countries = _default_resources().get("countries")
     report = PronounReport()
-    for item, result in zip(items, process_documents(docs)):
+    for item, result in zip(items, process_documents(docs, actor_pipeline())):
         entities = {e.entity_id: e for e in result.entities}
-        resolved = {(m.start, m.end): m for m in result.mentions if m.kind in ("PRON", "NOMINAL_REF")}
+        resolved = [m for m in result.mentions if m.method in ("pronoun", "descriptor")]
         for gold in item["pronouns"]:
             start = gold["start"]
             end = start + len(gold["text"])
-            mention = resolved.get((start, end))
+            mention = next((m for m in resolved if m.start < end and start < m.end), None)
             antecedent = gold.get("antecedent")
             if antecedent:
                 report.n_gold += 1
@@ -207,12 +214,27 @@ def evaluate_pronouns(path: str | Path = DEFAULT_PRONOUNS) -> PronounReport:
             report.n_resolved += 1
             entity = entities.get(mention.entity_id)
             names = [entity.name, *entity.variants] if entity else []
-            ok = bool(antecedent) and any(_same_name(antecedent, n, parse_person) for n in names)
+            if entity is not None and entity.kind == "STATE":
+                ok = bool(antecedent) and countries.country_of(antecedent) == entity.country
+            else:
+                ok = bool(antecedent) and any(_same_name(antecedent, n, parse_person) for n in names)
             report.right += ok
             if not ok:
                 report.failures.append({"id": item["id"], "text": gold["text"], "start": start, "gold": antecedent,
                                         "got": entity.name if entity else mention.entity_id})
     return report
+
+
+def actor_pipeline() -> tuple[str, ...]:
+    """The default chain up to the actor linker (what actor resolution needs; events are not run)."""
+    from dyads.stages import DEFAULT_PIPELINE
+
+    chain = []
+    for name in DEFAULT_PIPELINE:
+        chain.append(name)
+        if name.startswith("dyads.actors.link."):
+            break
+    return tuple(chain)
 
 
 def _same_name(a: str, b: str, parse) -> bool:
