@@ -184,8 +184,8 @@ class PronounResolver:
 
 def _holds(held: set[str], title: str, head_of: str | None) -> bool:
     """Holds the title, or is head of government under another name (premier / prime minister / PM)."""
-    if title in held:
-        return True
+    if title in held or any(h.endswith(" " + title) for h in held if not h.startswith("head_of:")):
+        return True  # "the minister": the foreign minister
     return head_of == "government" and "head_of:government" in held
 
 
