@@ -340,7 +340,7 @@ def eval_actors(ngec: str = typer.Argument("../shared/eval/ngec_actor_cases.dev.
                 pronouns: Optional[str] = typer.Option(None, help="Pronoun gold (default data/gold/actors_pronouns.jsonl)."),
                 show_failures: int = typer.Option(100, "--failures", help="Print this many failed cases.")) -> None:
     """Actor coding accuracy on NGEC cases; name variants and false merges; pronoun resolution."""
-    from dyads.evaluation.actors import (DEFAULT_NAMES, DEFAULT_PRONOUNS, OUT_OF_SCOPE, evaluate_names,
+    from dyads.evaluation.actors import (DEFAULT_NAMES, DEFAULT_PRONOUNS, SEEDS_PRONOUNS, evaluate_names,
                                          evaluate_ngec, evaluate_pronouns)
 
     try:
@@ -363,8 +363,9 @@ def eval_actors(ngec: str = typer.Argument("../shared/eval/ngec_actor_cases.dev.
         out.print(f"  FAIL {failure.task}: {failure.text[:70]!r} expected {expected or 'nothing'} got "
                   f"{failure.predicted['country'] or '-'}/{failure.predicted['code_1'] or '-'}"
                   f"{' (NGEC marks it xfail/skip)' if failure.marked else ''}", markup=False)
+    pronoun_sets = [pronouns] if pronouns else [DEFAULT_PRONOUNS, SEEDS_PRONOUNS]
     for path, evaluate, label in ((names or DEFAULT_NAMES, evaluate_names, "names"),
-                                  (pronouns or DEFAULT_PRONOUNS, evaluate_pronouns, "pronouns")):
+                                  *((p, evaluate_pronouns, "pronouns") for p in pronoun_sets)):
         try:
             result = evaluate(path)
         except DyadsError as error:

@@ -35,7 +35,7 @@ EXPORTS: dict[str, str] = {
                    'sector': r.sector, 'start_date': r.start_date, 'end_date': r.end_date,
                    'former': r.former, 'evidence': r.evidence}) AS roles,
                (SELECT count(*) FROM mentions m WHERE m.entity_id = e.entity_id) AS n_mentions,
-               e.method, e.confidence, e.component, e.version
+               e.as_of, e.method, e.confidence, e.component, e.version
         FROM entities e ORDER BY e.entity_id""",
     "mentions": """
         SELECT doc_id, start, "end", text, kind, entity_id, place_id, method, confidence, component, version
