@@ -52,6 +52,8 @@ class SpeakerResolver:
 
     def resolve(self, head) -> Speaker:
         mention = self._mention(head)
+        if mention is not None and mention.kind == "NOMINAL":
+            return self._nominal(head, mention)
         if mention is not None and mention.entity_id and mention.kind != "PRON":
             return Speaker(self.builder.build(head), "mention", 0.85)
         named = self._appositive(head)
@@ -63,6 +65,16 @@ class SpeakerResolver:
             return self._anaphoric(head, "nominal")
         participant = self.builder.build(head)
         return Speaker(participant, "anonymous" if participant.entity_id is None else "mention", 0.7)
+
+    def _nominal(self, head, mention: Mention) -> Speaker:
+        """A title or generic agent the linker found: "the spokesman ..., X," names X; "a Western diplomat" no one."""
+        named = self._appositive(head)
+        if named is not None:
+            return Speaker(self.builder.build(named), "appositive", 0.85)
+        if mention.method == "agent" or not mention.entity_id:
+            # Coded by its words ("Iraqi officials": IRQGOV) but no one's quote: not the generic agent's entity.
+            return Speaker(replace(self.builder.build(head), entity_id=None), "anonymous", 0.7)
+        return Speaker(self._as(head, self.builder.build(head), mention.entity_id), "nominal:actors", 0.75)
 
     def _mention(self, token) -> Mention | None:
         return self.builder.mention_at(token.idx, token.idx + len(token))
