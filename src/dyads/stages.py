@@ -38,6 +38,7 @@ DEFAULT_PIPELINE = (
     "dyads.annotate.spacy.v1",
     "dyads.time.expressions.v1",
     "dyads.actors.link.v2",
+    "dyads.time.published_roles.v1",
     "dyads.events.rules.v1",
     "dyads.time.event_dates.v1",
     "dyads.geo.places.v2",

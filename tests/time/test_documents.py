@@ -103,3 +103,49 @@ def test_an_event_dated_by_another_event_keeps_no_date(resources):
 def test_without_a_publication_date_events_stay_undated(resources):
     result = process(resources, "Rebels attacked an army base near the town.")
     assert result.events and all(e.date is None for e in result.events)
+
+
+def _person(*roles):
+    from dyads.records import Entity, Role
+
+    made = []
+    for title, start, end, source in roles:
+        evidence = {"doc_id": None, "start": None, "end": None, "text": "dictionary:people.yaml"} \
+            if source == "dictionary" else {"doc_id": "d1", "start": 0, "end": 9, "text": title}
+        made.append(Role(role=title, start_date=start, end_date=end, former=source == "former", evidence=evidence))
+    return Entity("e1", "Someone", "PERSON", roles=made)
+
+
+@pytest.mark.parametrize("entities, bounds", [
+    # the title the text gives, dated by the dictionary
+    ([_person(("president", None, None, "text"), ("president", "2021-01-20", "2025-01-20", "dictionary"),
+              ("vice president", "2009-01-20", "2017-01-20", "dictionary"))], ("2021-01-20", "2025-01-20")),
+    # a title still held has no end; a year-precision start is the year's first day
+    ([_person(("supreme leader", None, None, "text"), ("supreme leader", "1989", None, "dictionary"))],
+     ("1989-01-01", None)),
+    # "former president" says nothing of when the text was written
+    ([_person(("president", None, None, "former"), ("president", "2017-01-20", "2021-01-20", "dictionary"))], None),
+    # a title the dictionary does not date for that person
+    ([_person(("general", None, None, "text"), ("commander", "1998", "2020-01-03", "dictionary"))], None),
+    # two people: the ranges intersect; a third that contradicts them is left out
+    ([_person(("prime minister", None, None, "text"), ("prime minister", "2020-05-07", "2022-10-27", "dictionary")),
+      _person(("president", None, None, "text"), ("president", "2021-01-20", "2025-01-20", "dictionary")),
+      _person(("minister", None, None, "text"), ("minister", "2005", "2006", "dictionary"))],
+     ("2021-01-20", "2022-10-27")),
+])
+def test_titles_bound_when_a_text_was_written(entities, bounds):
+    from dyads.time.published import role_bounds
+
+    assert role_bounds(entities) == bounds
+
+
+@pytest.mark.parametrize("references, titles, expected", [
+    ([None, None], ("2020-05-07", "2022-10-27"), ["2020-05-07", "2022-10-27"]),
+    (["2017-06-01", None], ("2020-05-07", "2022-10-27"), ["2020-05-07", "2022-10-27"]),
+    (["2021-03-01", "2021-05-31"], ("2020-05-07", "2022-10-27"), ["2021-03-01", "2021-05-31"]),
+    (["2023-01-01", None], ("2020-05-07", "2022-10-27"), ["2023-01-01", None]),  # they disagree: the dates win
+])
+def test_titles_narrow_the_range_from_references(references, titles, expected):
+    from dyads.time.published import narrow
+
+    assert narrow(references, titles) == expected

@@ -25,19 +25,20 @@ def test_seed_dates_read_from_the_text(seed_docs, seed, published, basis):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("seed, earliest", [
-    ("000", "2017-06-01"),  # "he himself visited Riyadh ... in the summer of 2017"
-    ("003", "2020-01-01"),  # "The legislature demanded their withdrawal in January 2020"
+@pytest.mark.parametrize("seed, around, earliest", [
+    # "summer of 2017" bounds it from below; "Iraqi Prime Minister Mustafa Al-Kazemi" dates it to his term
+    ("000", "2021-04-06", "2020-05-07"),
+    # "January 2020", then "Prime Minister ... al-Kadhemi" and "President Joe Biden": Biden's term began 2021-01-20
+    ("003", "2021-04-06", "2021-01-20"),
+    # no dated reference at all: only "The new Iraqi Prime Minister, Mustafa Al-Kazemi"
+    ("001", "2020-05-20", "2020-05-07"),
 ])
-def test_undated_seeds_get_an_honest_inferred_range(seed_docs, seed, earliest):
+def test_undated_seeds_get_an_honest_inferred_range(seed_docs, seed, around, earliest):
     doc = seed_docs[seed]
     assert doc["published"] is None and doc["published_basis"] == "inferred"
-    assert doc["published_range"][0] == earliest
-
-
-@pytest.mark.slow
-def test_a_seed_without_any_dated_reference_stays_undated(seed_docs):
-    assert (seed_docs["001"]["published"], seed_docs["001"]["published_basis"]) == (None, None)
+    low, high = doc["published_range"]
+    assert low == earliest and high is not None
+    assert low <= around <= high  # the range holds the day the article really appeared
 
 
 @pytest.mark.slow

@@ -124,3 +124,57 @@ def period_bounds(value: str | None) -> tuple[dt.date | None, dt.date | None]:
     if re.fullmatch(r"\d{3}", value):
         return dt.date(int(value) * 10, 1, 1), dt.date(int(value) * 10 + 9, 12, 31)
     return None, None
+
+
+def role_bounds(entities) -> tuple[str | None, str | None] | None:
+    """When the titles a text gives its people were held: "Iraqi Prime Minister Mustafa al-Kadhimi" says the
+    text was written between 2020-05-07 and 2022-10-27, the dates the actor dictionary gives that office.
+
+    Only a title the text itself gives (not "former") and that the dictionary dates for the same person
+    counts; titles that contradict the others (a dead general's rank) are left out rather than guessed at.
+    """
+    spans = []
+    for entity in entities:
+        if entity.kind != "PERSON":
+            continue
+        dated = [r for r in entity.roles if _from_dictionary(r) and r.start_date]
+        for said in (r for r in entity.roles if not _from_dictionary(r) and not r.former and r.role):
+            held = [r for r in dated if _same_title(said.role, r.role)]
+            if held:
+                spans.append((min(r.start_date for r in held),
+                              max((r.end_date or "9999") for r in held)))
+    if not spans:
+        return None
+    # The moment most titles agree on; the titles held then bound the text, the others are left out.
+    point = max(sorted({start for start, _ in spans}), key=lambda p: sum(s <= p <= e for s, e in spans))
+    agreeing = [(s, e) for s, e in spans if s <= point <= e]
+    low, high = max(s for s, _ in agreeing), min(e for _, e in agreeing)
+    return _day(low, first=True), None if high == "9999" else _day(high, first=False)
+
+
+def _from_dictionary(role) -> bool:
+    evidence = role.evidence or {}
+    return evidence.get("doc_id") is None and str(evidence.get("text") or "").startswith("dictionary:")
+
+
+def _same_title(said: str, held: str) -> bool:
+    """"president" is "president of the republic" but not "vice president"."""
+    said, held = said.lower().strip(), held.lower().strip()
+    return said == held or held.startswith(said + " ") or said.startswith(held + " ")
+
+
+def _day(value: str, first: bool) -> str:
+    low, high = period_bounds(value)
+    day = low if first else high
+    return day.isoformat() if day else value
+
+
+def narrow(publication_range: list[str | None] | None, bounds: tuple[str | None, str | None]) -> list[str | None]:
+    """The range that both the document's dated references and its people's titles allow; where they
+    disagree, the references (what the text says of dates) win."""
+    ref_low, ref_high = (publication_range or [None, None])[:2]
+    low = max(filter(None, (ref_low, bounds[0])), default=None)
+    high = min(filter(None, (ref_high, bounds[1])), default=None)
+    if low and high and low > high:
+        return [ref_low, ref_high]
+    return [low, high]

@@ -13,7 +13,7 @@ from dyads.pipeline import DocContext, Resources, per_document
 from dyads.records import TimeExpr
 from dyads.time.expressions import Candidate, direction_of, find_candidates, pattern_spans, spans_to_candidates
 from dyads.time.normalize import PAST, Normalized, normalize
-from dyads.time.published import Dated, Publication, from_text, inferred
+from dyads.time.published import Dated, Publication, from_text, inferred, narrow, role_bounds
 
 COMPONENT = "dyads.time.expressions"
 VERSION = "1"
@@ -92,3 +92,18 @@ def time_stage(ctx: DocContext, resources: Resources) -> dict:
     times = time_records(ctx.doc.doc_id, ctx.doc.text, candidates, directions, anchor_of(publication), publication)
     return {"times": times, "published": publication.published, "published_basis": publication.basis,
             "published_range": publication.range}
+
+
+@per_document("dyads.time.published_roles.v1", requires=("entities",),
+              produces=("published", "published_basis", "published_range"))
+def published_from_roles(ctx: DocContext, resources: Resources) -> dict:
+    """A document that states no date of its own is bounded by when its people held the titles it gives."""
+    published, basis = ctx.get("published", ctx.doc.published), ctx.get("published_basis", ctx.doc.published_basis)
+    if published is not None and basis != "inferred":
+        return {}
+    bounds = role_bounds(ctx.get("entities", []))
+    if bounds is None:
+        return {}
+    low, high = narrow(ctx.get("published_range", ctx.doc.published_range), bounds)
+    return {"published": low if low is not None and low == high else None, "published_basis": "inferred",
+            "published_range": [low, high]}
