@@ -20,6 +20,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="Read news, rebuild the political system it describes: PLOVER events in DuckDB.")
 eval_app = typer.Typer(no_args_is_help=True, help="Score dyads against gold data.")
 app.add_typer(eval_app, name="eval")
+train_app = typer.Typer(no_args_is_help=True, help="Train dyads' models from the training data.")
+app.add_typer(train_app, name="train")
 
 out = Console(width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -202,10 +204,13 @@ def bench(paths: list[str] = typer.Argument(..., help="Files or directories to p
 
 @eval_app.command("events")
 def eval_events(gold: list[str] = typer.Argument(..., help="Gold JSONL files (PLOVER GSR or PETRARCH2 format)."),
-                show_failures: int = typer.Option(0, "--failures", help="Print this many misclassified sentences.")
+                show_failures: int = typer.Option(0, "--failures", help="Print this many misclassified sentences."),
+                status_gold: Optional[str] = typer.Option(None, "--status",
+                                                          help="Status test set (default data/gold/status.jsonl; "
+                                                               "'' to skip).")
                 ) -> None:
-    """Precision, recall and F1 per PLOVER event type; actor and recipient country accuracy."""
-    from dyads.evaluation.events import evaluate_events
+    """Per-type P/R/F1, actor and recipient country accuracy, calibration, and status accuracy."""
+    from dyads.evaluation.events import evaluate_events, expected_calibration_error, reliability
 
     for path in gold:
         try:
@@ -225,6 +230,30 @@ def eval_events(gold: list[str] = typer.Argument(..., help="Gold JSONL files (PL
         for failure in report.failures[:show_failures]:
             out.print(f"  {failure['id']}: gold {failure['gold']} got {failure['predicted']}: {failure['text'][:160]}",
                       markup=False)
+        if report.confidences:
+            print_rows(reliability(report.confidences), f"{report.name}: reliability of confidence "
+                                                        f"(event right = its type is in the gold set)")
+            out.print(f"expected calibration error {expected_calibration_error(report.confidences):.3f}")
+        out.print(f"coded {report.n_sentences} sentences in {report.seconds:.1f} s")
+    if status_gold != "":
+        _eval_status(status_gold, show_failures)
+
+
+def _eval_status(path: Optional[str], show_failures: int) -> None:
+    from dyads.evaluation.status import DEFAULT_GOLD, evaluate_status
+
+    try:
+        report = evaluate_status(path or DEFAULT_GOLD)
+    except DyadsError as error:
+        fail(str(error))
+    rows = [{"status": name, "right": right, "sentences": total, "accuracy": right / total}
+            for name, (right, total) in report.per_status.items() if total]
+    print_rows(rows, f"{report.name}: status of the gold event ({report.n} sentences)")
+    out.print(f"status accuracy {report.accuracy:.3f} ({report.right}/{report.n}); where the event type was "
+              f"found {report.accuracy_found:.3f} ({report.right}/{report.found})")
+    for failure in report.failures[:show_failures]:
+        out.print(f"  {failure['id']}: gold {failure['gold']} got {failure['predicted']}: {failure['text'][:160]}",
+                  markup=False)
 
 
 @app.command()
@@ -434,6 +463,32 @@ def serve(db: str = DB_OPTION,
 
     out.print(f"dyads: serving {db} on http://{host}:{port}/ (API under /api, docs at /docs); Ctrl-C stops")
     run_server(db, host=host, port=port)
+
+
+@train_app.command("events")
+def train_events(written: list[str] = typer.Option(["data/training"], "--written",
+                                                   help="Written training sentences (JSONL files or folders)."),
+                 ngec: str = typer.Option("../shared/eval/ngec_synthetic.dev.jsonl", "--ngec",
+                                          help="NGEC synthetic stories (JSONL); '' to leave them out."),
+                 out_dir: Optional[str] = typer.Option(None, "--out",
+                                                       help="Write the model here (default: into the package)."),
+                 limit: Optional[int] = typer.Option(None, "--limit", help="Train on a sample of this many texts."),
+                 cache: Optional[str] = typer.Option(None, "--cache",
+                                                     help="Folder to keep sentence embeddings in between runs.")
+                 ) -> None:
+    """Train the event coder (type head, candidate ranker, calibration, context and mode heads)."""
+    from dyads.events.train import train
+
+    try:
+        report = train(written, ngec or None, out_dir, limit, cache, log=lambda m: err.print(m, markup=False))
+    except (DyadsError, ValueError) as error:
+        fail(str(error))
+    cv = report.cv
+    out.print(f"trained on {report.n_examples} texts ({report.n_written} written, {report.n_ngec} NGEC), "
+              f"{report.n_candidates} candidates, in {report.seconds:.0f} s -> {report.out_dir}")
+    out.print(f"cross-validated: type head accuracy {cv['type_head_accuracy']:.3f}; written sentences "
+              f"P/R/F1 {cv['written']['precision']:.3f}/{cv['written']['recall']:.3f}/{cv['written']['f1']:.3f} "
+              f"at threshold {cv['threshold']:.2f}")
 
 
 @app.command()

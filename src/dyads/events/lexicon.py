@@ -27,6 +27,7 @@ class Trigger:
     requires_object: bool = False
     objects: tuple[str, ...] = ()  # head nouns the trigger needs as object ("impose" + "sanctions")
     ambiguous: bool = False  # the lexicon marks this reading as the less likely one
+    source: str = "lexicon"  # lexicon | pattern (made by a parse pattern, e.g. "X said Y must ...")
 
 
 @dataclass
@@ -34,6 +35,8 @@ class TriggerLexicon:
     by_lemma: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
     speech_verbs: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
+    recipient_light_verbs: frozenset[str] = frozenset()  # "came under attack": the subject is the target
+    false_friends: tuple[tuple[str, ...], ...] = ()  # lower-cased word sequences that are not events
 
     def candidates(self, lemma: str, pos: str) -> list[Trigger]:
         return self.by_lemma.get((lemma.lower(), _pos_group(pos)), [])
@@ -50,6 +53,9 @@ def parse_lexicon(data: dict) -> TriggerLexicon:
     lexicon = TriggerLexicon(
         speech_verbs=frozenset(w.lower() for w in data.get("speech_verbs", [])),
         light_verbs=frozenset(_first_word(w) for w in data.get("light_verbs", [])),
+        recipient_light_verbs=frozenset(_recipient_light(w) for w in data.get("recipient_light_verbs", [])),
+        false_friends=tuple(tuple(str(f["phrase"] if isinstance(f, dict) else f).lower().split())
+                            for f in data.get("false_friends", []) or []),
     )
     types = data.get("types") or data.get("triggers") or data
     for event in EVENT_TYPES:
@@ -77,6 +83,13 @@ def _yaml_word(value) -> str | None:
     if value is False:
         return "off"
     return str(value).lower() if value else None
+
+
+def _recipient_light(text: str) -> str:
+    """The lemma of a recipient light verb: "be subjected to" -> "subject", "come under" -> "come"."""
+    words = [w for w in str(text).lower().split() if w != "be"]
+    first = words[0] if words else ""
+    return {"subjected": "subject", "targeted": "target", "granted": "grant", "denied": "deny"}.get(first, first)
 
 
 def _first_word(text: str) -> str:

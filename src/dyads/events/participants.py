@@ -2,68 +2,192 @@
 
 The participant is the name mention that covers the token when there is one (and its
 entity's code), else the noun phrase. A phrase without a coded entity takes its country
-from a nationality or country modifier ("Iraqi security forces" -> IRQ) and its sector
-from its head noun or title ("forces" -> MIL, "Prime Minister" -> GOV).
+from a nationality or country modifier ("Iraqi security forces" -> IRQ), from a coded
+name inside it ("Arab League Secretary-General Klibi" -> the League's code), or from an
+attached "of / in / from" phrase ("leaders of Romania's government", "groups in Zimbabwe"),
+and its sector from its head noun or title ("forces" -> MIL, "Prime Minister" -> GOV).
+A pronoun takes the participant of the mention it refers to: the linker's pronoun mention
+when there is one, else the nearest earlier person (he, she) or group (they, it).
 """
 
 from __future__ import annotations
+
+import bisect
 
 from dyads.actors.gazetteer import CountryGazetteer
 from dyads.actors.sectors import SectorLexicon
 from dyads.records import Entity, Mention, Participant
 
 CLAUSE_DEPS = frozenset({"relcl", "acl", "prep", "appos", "advcl", "ccomp", "punct", "cc", "conj"})
+ATTACHED_PREPS = frozenset({"of", "in", "from"})
+PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "hers", "himself", "herself"})
+GROUP_PRONOUNS = frozenset({"they", "their", "them", "it", "its", "we", "our", "us", "themselves", "itself"})
+PRONOUN_WINDOW = 400  # characters back to look for the referent of a pronoun
+# Supranational pseudo-countries of coded organisations: their code is their "country".
+SUPRANATIONAL = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "MNC"})
 
 
 class ParticipantBuilder:
     """Builds participants for one document from its mentions and entities."""
 
     def __init__(self, mentions: list[Mention], entities: list[Entity], countries: CountryGazetteer,
-                 sectors: SectorLexicon):
+                 sectors: SectorLexicon, places=None):
         self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
         self.entities = {e.entity_id: e for e in entities}
         self.countries = countries
         self.sectors = sectors
+        self.places = places  # optional dyads.geo PlaceGazetteer: cities -> their country
+        self._city_cache: dict[str, str | None] = {}
+
+    def place_country(self, text: str) -> str | None:
+        """The country of a country, capital or (with the place gazetteer) a city that is unambiguous."""
+        hit = self.countries.lookup(text)
+        if hit is not None:
+            return hit.country
+        if self.places is None:
+            return None
+        if text not in self._city_cache:
+            self._city_cache[text] = _city_country(self.places, text)
+        return self._city_cache[text]
+
+    def is_named_place(self, p: Participant) -> bool:
+        mention = self.mention_at(p.start, p.end)
+        return mention is not None and mention.kind in ("GPE", "LOC", "FAC")
 
     def mention_at(self, start: int, end: int) -> Mention | None:
-        for mention in self.mentions:
+        i = bisect.bisect_right(self.starts, start)
+        for mention in reversed(self.mentions[max(0, i - 4): i]):
             if mention.start <= start and end <= mention.end:
                 return mention
-            if mention.start > end:
-                break
         return None
 
+    def entity_of(self, mention: Mention | None) -> Entity | None:
+        if mention is None or not mention.entity_id:
+            return None
+        return self.entities.get(mention.entity_id)
+
     def build(self, token) -> Participant:
+        if token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS and token.pos_ == "PRON":
+            referent = self._pronoun_referent(token)
+            if referent is not None:
+                return referent
         phrase = phrase_tokens(token)
         mention = self.mention_at(token.idx, token.idx + len(token))
-        entity = self.entities.get(mention.entity_id) if mention and mention.entity_id else None
-        if mention is not None:
+        entity = self.entity_of(mention)
+        if mention is not None and mention.end - mention.start >= len(token):
             text, start, end = mention.text, mention.start, mention.end
         else:
             start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
             text = token.doc.text[start:end]
         country = entity.country if entity else None
         sector = entity.sector if entity else None
+        if country is None and entity is not None and entity.code and entity.code[:3] in SUPRANATIONAL:
+            country = entity.code[:3]
+        if country is None and mention is not None and mention.kind in ("GPE", "NORP", "ORG", "PERSON", "LOC"):
+            hit = self.countries.lookup(mention.text)  # a country the NER labelled oddly ("Benin" as PERSON)
+            if hit is not None and (entity is None or entity.kind != "PERSON" or mention.kind != "PERSON"
+                                    or hit.how != "demonym"):
+                country = hit.country
+                if sector is None and hit.how == "capital":
+                    sector = "GOV"
+        if country is None and mention is not None and mention.kind in ("GPE", "LOC", "FAC") and self.places:
+            country = self.place_country(mention.text)  # a city: "Juba", "Tel Aviv"
         if country is None:
             country = self._modifier_country(phrase, mention)
+        if country is None:
+            country = self._attached_country(token)
         if sector is None:
             sector = self.sectors.sector_of([t.lemma_.lower() for t in phrase], [t.lower_ for t in phrase])
         code = f"{country or ''}{sector or ''}" or None
+        if entity is not None and entity.code and entity.country == country and entity.sector == sector:
+            code = entity.code
         return Participant(text=text, start=start, end=end, entity_id=entity.entity_id if entity else None,
                            code=code, country=country, sector=sector)
+
+    def is_actor(self, token, participant: Participant) -> bool:
+        """Whether the phrase names an actor at all (not "a hand", "the raid", "anonymity")."""
+        if participant.code or participant.entity_id:
+            return True
+        mention = self.mention_at(participant.start, participant.end)
+        return mention is not None and mention.kind in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 
     def _modifier_country(self, phrase, own_mention: Mention | None) -> str | None:
         for tok in phrase:
             mention = self.mention_at(tok.idx, tok.idx + len(tok))
             if mention is None or mention is own_mention:
                 continue
-            entity = self.entities.get(mention.entity_id or "")
-            if entity is not None and entity.kind == "STATE":
+            entity = self.entity_of(mention)
+            if entity is not None and entity.country:
                 return entity.country
+            if entity is not None and entity.code and entity.code[:3] in SUPRANATIONAL:
+                return entity.code[:3]
             hit = self.countries.lookup(mention.text)
             if hit is not None:
                 return hit.country
+        for tok in phrase:  # a demonym the NER missed ("Iraqi forces")
+            if tok.pos_ in ("ADJ", "PROPN", "NOUN") and tok.dep_ in ("amod", "compound", "poss"):
+                hit = self.countries.lookup(tok.text)
+                if hit is not None:
+                    return hit.country
         return None
+
+    def _attached_country(self, token) -> str | None:
+        """ "Leaders of Romania's government", "opposition groups in Zimbabwe": the attached phrase's country."""
+        for child in token.children:
+            if child.dep_ != "prep" or child.lower_ not in ATTACHED_PREPS:
+                continue
+            for obj in child.children:
+                if obj.dep_ != "pobj":
+                    continue
+                for tok in phrase_tokens(obj):
+                    mention = self.mention_at(tok.idx, tok.idx + len(tok))
+                    entity = self.entity_of(mention)
+                    if entity is not None and entity.country:
+                        return entity.country
+                    if entity is not None and entity.code and entity.code[:3] in SUPRANATIONAL:
+                        return entity.code[:3]
+                    found = self.place_country(mention.text) if mention is not None and \
+                        mention.kind in ("GPE", "LOC", "FAC") else self.countries.country_of(tok.text)
+                    if found:
+                        return found
+        return None
+
+    def _pronoun_referent(self, token) -> Participant | None:
+        own = self.mention_at(token.idx, token.idx + len(token))
+        entity = self.entity_of(own)
+        if entity is not None:  # the linker resolved this pronoun
+            return Participant(text=token.text, start=token.idx, end=token.idx + len(token),
+                               entity_id=entity.entity_id, code=entity.code, country=entity.country,
+                               sector=entity.sector)
+        person = token.lower_ in PERSON_PRONOUNS
+        kinds = ("PERSON",) if person else ("ORG", "GPE", "NORP")
+        i = bisect.bisect_left(self.starts, token.idx)
+        for mention in reversed(self.mentions[:i]):
+            if token.idx - mention.end > PRONOUN_WINDOW:
+                break
+            if mention.kind not in kinds:
+                continue
+            referent = self.entity_of(mention)
+            if referent is None or not (referent.code or referent.country or referent.sector):
+                continue
+            return Participant(text=token.text, start=token.idx, end=token.idx + len(token),
+                               entity_id=referent.entity_id, code=referent.code, country=referent.country,
+                               sector=referent.sector)
+        return None
+
+
+MIN_CITY_POPULATION = 50_000
+
+
+def _city_country(places, text: str) -> str | None:
+    try:
+        entries, _ = places.candidates(text)
+    except Exception:  # noqa: BLE001 - a gazetteer without the expected interface gives no answer
+        return None
+    big = [e for e in entries if getattr(e, "population", 0) >= MIN_CITY_POPULATION or getattr(e, "capital", False)]
+    countries = {e.place.country for e in big if e.place.country}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def phrase_tokens(token) -> list:
@@ -77,6 +201,6 @@ def phrase_tokens(token) -> list:
     doc = token.doc
     first, last = min(keep), max(keep)
     tokens = [doc[i] for i in range(first, last + 1)]
-    while tokens and tokens[0].dep_ in ("det", "punct") and tokens[0] is not token:
+    while tokens and tokens[0].dep_ in ("det", "punct") and tokens[0].i != token.i:
         tokens = tokens[1:]
     return tokens

@@ -1,21 +1,33 @@
 """Actors and recipients of a trigger, read off the dependency parse.
 
-Handles active and passive voice, inherited subjects ("X agreed to meet Y"), compound
-actors ("X and Y"), possessive actors of event nouns ("Iran's attacks") and prepositional
-recipients ("attacks on the Green Zone").
+Handles active and passive voice, inherited subjects ("X agreed to meet Y"), object control
+("X urged Y to [support] Z": Y acts), relative clauses ("the group, which [attacked] ..."),
+participles ("protesters [killed] by police"), compound actors ("X and Y"), possessive actors
+of event nouns ("Iran's attacks"), nationality modifiers ("Israeli air raids"), prepositional
+recipients ("attacks on the Green Zone"), light verbs ("held talks with", "launched strikes
+against") and recipient light verbs ("came under attack": the subject is the target).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative"})
-RECIPIENT_PREPS = frozenset({"on", "against", "with", "to", "at", "toward", "towards", "into", "upon", "from"})
-NOUN_RECIPIENT_PREPS = frozenset({"on", "against", "with", "to", "at", "toward", "towards", "into", "upon", "between"})
-INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp"})
-PRONOUN_ACTORS = frozenset({"he", "she", "they", "we", "it", "i", "you"})
+RECIPIENT_PREPS = frozenset({"on", "against", "with", "to", "at", "toward", "towards", "into", "upon", "from",
+                             "for", "over", "in"})
+# Prepositions that introduce a recipient only when the lexicon entry names them (or for these types).
+WEAK_RECIPIENT_PREPS = frozenset({"for", "over", "in"})
+NOUN_RECIPIENT_PREPS = frozenset({"on", "against", "with", "to", "at", "toward", "towards", "into", "upon", "between",
+                                  "of", "for", "from"})
+INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp"})
+PRONOUN_ACTORS = frozenset({"he", "she", "they", "we", "it", "i", "you", "him", "her", "them", "us"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom", "whose"})
+# Verbs whose object performs their complement: "urged Y to act", "asked Y to leave".
+OBJECT_CONTROL = frozenset({"urge", "ask", "call", "order", "tell", "force", "compel", "press", "persuade", "invite",
+                            "encourage", "pressure", "allow", "permit", "help", "push", "request", "direct",
+                            "instruct", "demand", "oblige", "convince", "authorize", "authorise", "appeal", "warn"})
 
 
 @dataclass
@@ -23,6 +35,7 @@ class Roles:
     actors: list  # spaCy tokens (heads of the actor phrases)
     recipients: list
     passive: bool = False
+    recipient_preps: tuple = ()  # the preposition (or None) that introduced each recipient
 
 
 def conjuncts(token) -> list:
@@ -34,57 +47,249 @@ def conjuncts(token) -> list:
     return found
 
 
-def verb_roles(verb) -> Roles:
-    actors, recipients, passive = [], [], False
+def antecedent(token):
+    """The noun a relative pronoun stands for ("the group, which attacked" -> group)."""
+    if token.lower_ not in RELATIVE_PRONOUNS:
+        return token
+    verb = token.head
+    while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
+        return verb.head
+    return token
+
+
+PARTITIVE_HEADS = frozenset({"scores", "hundreds", "thousands", "dozens", "tens", "millions", "one", "two", "three",
+                             "some", "most", "many", "several", "group", "groups", "number", "third", "half",
+                             "quarter", "majority", "members", "member", "part", "all", "each", "none", "unit",
+                             "units", "batch", "team", "delegation", "contingent", "detachment", "handful", "dozen",
+                             "couple", "pair", "wave", "band", "bands", "squad"})
+# Nouns that carry someone else's act: "rejected calls by X", "accepted an offer from X", "aid to X".
+MESSAGE_NOUNS = frozenset({"call", "calls", "appeal", "appeals", "offer", "offers", "invitation", "invitations",
+                           "proposal", "proposals", "demand", "demands", "request", "requests", "plea", "pleas",
+                           "plan", "plans", "bid", "ultimatum", "initiative", "resolution", "suggestion", "action",
+                           "actions", "measures", "aid", "assistance", "help", "support", "sanctions", "restrictions",
+                           "criticism", "pressure", "admission", "apology", "formula", "ties", "relations",
+                           "electricity", "supplies", "weapons", "arms", "troops", "activities", "attacks",
+                           "retaliation", "reprisals", "strikes", "moves", "steps", "talks", "negotiations",
+                           "dialogue", "mediation", "ban", "embargo", "curfew", "blockade", "accusations",
+                           "allegations", "charges", "warnings", "threats", "deal", "agreement", "accord",
+                           "suppression", "crackdown", "treatment", "policy", "policies", "decision", "removal",
+                           "resignation", "release", "return", "withdrawal", "extradition", "recognition"})
+OCCUR_VERBS = frozenset({"take", "occur", "happen", "begin", "start", "continue", "resume", "end", "last", "come",
+                         "hold", "be", "go"})
+CARRIER_PREPS = frozenset({"by", "from", "of", "against", "to", "on", "for", "with", "toward", "towards", "into"})
+
+
+def through_partitive(token):
+    """ "scores of refugees" -> refugees, "one third of the guerrillas" -> guerrillas."""
+    if token.lower_ in PARTITIVE_HEADS or token.like_num:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        return through_partitive(obj)
+    return token
+
+
+def _expand(tokens) -> list:
+    out = []
+    for tok in tokens:
+        for t in conjuncts(antecedent(tok)):
+            t = through_partitive(t)
+            if all(t.i != o.i for o in out):
+                out.append(t)
+    return out
+
+
+def _pobjs(prep) -> list:
+    return [t for obj in prep.children if obj.dep_ == "pobj" for t in conjuncts(obj)]
+
+
+def verb_roles(verb, preps: frozenset[str] | None = None) -> Roles:
+    actors, recipients, via, passive = [], [], [], False
+    allowed = preps if preps is not None else RECIPIENT_PREPS - WEAK_RECIPIENT_PREPS
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            actors.extend(conjuncts(child))
+        if child.dep_ in SUBJECT_DEPS and child.dep_ != "expl":
+            actors.extend(_expand([child]))
         elif child.dep_ in PASSIVE_SUBJECT_DEPS:
             passive = True
-            recipients.extend(conjuncts(child))
+            got = _expand([child])
+            recipients.extend(got)
+            via.extend([None] * len(got))
         elif child.dep_ == "agent":
-            actors.extend(t for obj in child.children if obj.dep_ == "pobj" for t in conjuncts(obj))
+            actors.extend(_expand(_pobjs(child)))
         elif child.dep_ in OBJECT_DEPS:
-            recipients.extend(conjuncts(child))
-        elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
-            recipients.extend(t for obj in child.children if obj.dep_ == "pobj" for t in conjuncts(obj))
+            got = _expand([child])
+            recipients.extend(got)
+            via.extend([None] * len(got))
+        elif child.dep_ == "prep" and child.lower_ in allowed:
+            got = _pobjs(child)
+            recipients.extend(got)
+            via.extend([child.lower_] * len(got))
+        elif child.dep_ == "prt":  # "pulled out of Iraq", "cracked down on protesters"
+            for grand in child.children:
+                if grand.dep_ == "prep" and grand.lower_ in RECIPIENT_PREPS:
+                    got = _pobjs(grand)
+                    recipients.extend(got)
+                    via.extend([grand.lower_] * len(got))
+    if not actors and verb.dep_ == "acl" and verb.head.i != verb.i:
+        if verb.tag_ == "VBN" or passive:  # "protesters killed by police": the head noun is the target
+            recipients = [verb.head] + recipients
+            via = [None] + via
+        else:  # "militants attacking the base": the head noun acts
+            actors = conjuncts(verb.head)
     if not actors:
         actors = _inherited_subject(verb)
-    return Roles(actors, [r for r in recipients if r.pos_ != "PRON" or r.lower_ in PRONOUN_ACTORS], passive)
+    for r in list(recipients):  # "rejected calls by X", "threatened action against X", "aid to X"
+        if r.lower_ in MESSAGE_NOUNS or r.lemma_.lower() in MESSAGE_NOUNS:
+            for child in r.children:
+                if child.dep_ == "poss" and child.pos_ != "PRON":
+                    recipients.extend(_expand([child]))
+                    via.append("poss")
+                elif child.dep_ == "prep" and child.lower_ in CARRIER_PREPS:
+                    got = _expand(_pobjs(child))
+                    recipients.extend(got)
+                    via.extend([child.lower_] * len(got))
+    if not recipients:  # "threatened to ban X", "demanded that the US cancel", "offered to negotiate with X"
+        for child in verb.children:
+            if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
+                got = _expand([c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")])
+                recipients.extend(got)
+                via.extend(["that"] * len(got))
+            elif child.dep_ == "xcomp" and child.pos_ == "VERB":
+                sub = verb_roles(child, preps)
+                recipients.extend(sub.recipients)
+                via.extend(sub.recipient_preps)
+    keep = [i for i, r in enumerate(recipients) if r.pos_ != "PRON" or r.lower_ in PRONOUN_ACTORS]
+    actor_ids = {a.i for a in actors}
+    keep = [i for i in keep if recipients[i].i not in actor_ids]
+    return Roles(actors, [recipients[i] for i in keep], passive, tuple(via[i] for i in keep))
 
 
 def _inherited_subject(verb, depth: int = 0) -> list:
-    """Subject of a governing verb: "X agreed to [meet]", "X met Y and [signed]"."""
-    if depth > 3 or verb.dep_ not in INHERIT_DEPS or verb.head is verb:
+    """Subject of a governing verb: "X agreed to [meet]", "X met Y and [signed]", "X urged Y to [act]"."""
+    if depth > 3 or verb.dep_ not in INHERIT_DEPS or verb.head.i == verb.i:
         return []
     head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+        objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+        if objects:
+            return _expand(objects[:1])
     for child in head.children:
         # "X is scheduled to [visit]": the passive subject of the governing verb acts
-        if child.dep_ in SUBJECT_DEPS or (child.dep_ in PASSIVE_SUBJECT_DEPS and verb.dep_ == "xcomp"):
-            return conjuncts(child)
+        if child.dep_ in SUBJECT_DEPS - {"expl"} or (child.dep_ in PASSIVE_SUBJECT_DEPS and verb.dep_ == "xcomp"):
+            return _expand([child])
         if child.dep_ == "agent":
-            return [obj for obj in child.children if obj.dep_ == "pobj"]
+            return _expand(_pobjs(child))
+    if head.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("acl",):
+        return conjuncts(head)
     return _inherited_subject(head, depth + 1)
 
 
-def noun_roles(noun, light_verbs: frozenset[str]) -> Roles:
+def adjective_roles(adj) -> Roles:
+    """"X is ready to negotiate with Y": the roles of the copula's clause."""
+    head = adj.head if adj.dep_ in ("acomp", "oprd", "amod") else adj
+    roles = verb_roles(head) if head.i != adj.i else Roles([], [])
+    extra = []
+    for child in adj.children:
+        if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
+            extra.extend(_pobjs(child))
+    return Roles(roles.actors, roles.recipients + extra, roles.passive, roles.recipient_preps + (None,) * len(extra))
+
+
+def noun_roles(noun, light_verbs: frozenset[str], recipient_light_verbs: frozenset[str] = frozenset()) -> Roles:
     """Roles of an event noun: "Iran's attacks on US bases", "X launched air strikes against Y"."""
-    actors, recipients = [], []
+    actors, recipients, via = [], [], []
+    between = []
     for child in noun.children:
         if child.dep_ == "poss":
+            actors.extend(_expand([child]))
+        elif child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
             actors.extend(conjuncts(child))
-        elif child.dep_ in ("compound", "amod") and child.ent_type_ in ("GPE", "NORP", "ORG"):
-            actors.append(child)
-        elif child.dep_ == "prep" and child.lower_ in NOUN_RECIPIENT_PREPS:
-            recipients.extend(t for obj in child.children if obj.dep_ == "pobj" for t in conjuncts(obj))
+        elif child.dep_ == "prep" and child.lower_ == "between":
+            between.extend(_pobjs(child))
         elif child.dep_ == "prep" and child.lower_ == "by":
-            actors.extend(t for obj in child.children if obj.dep_ == "pobj" for t in conjuncts(obj))
+            actors.extend(_expand(_pobjs(child)))
+        elif child.dep_ == "prep" and child.lower_ in NOUN_RECIPIENT_PREPS:
+            got = _pobjs(child)
+            if child.lower_ in ("of", "for") and not any(g.ent_type_ for g in got):
+                continue  # "a campaign of violence", "calls for calm": not a recipient
+            recipients.extend(got)
+            via.extend([child.lower_] * len(got))
+        elif child.dep_ == "acl" and child.tag_ == "VBN":  # "strikes carried out by US jets against ..."
+            sub = verb_roles(child)
+            actors.extend(a for a in sub.actors if a.i != noun.i)
+            for r, p in zip(sub.recipients, sub.recipient_preps):
+                if r.i != noun.i:
+                    recipients.append(r)
+                    via.append(p)
+    if not actors:
+        for child in noun.children:  # "the call that Biden made with Kadhimi": a light verb in a relative clause
+            if child.dep_ == "relcl" and child.lemma_.lower() in light_verbs | {"make", "place", "hold", "have"}:
+                sub = verb_roles(child)
+                actors.extend(a for a in sub.actors if a.lower_ not in RELATIVE_PRONOUNS and a.i != noun.i)
+                for r, p in zip(sub.recipients, sub.recipient_preps):
+                    if r.i != noun.i and r.lower_ not in RELATIVE_PRONOUNS:
+                        recipients.append(r)
+                        via.append(p)
+    if not actors and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in OCCUR_VERBS:
+        for child in noun.head.children:  # "the phone call took place between X and Y"
+            if child.dep_ == "prep" and child.lower_ in ("between", "with", "among"):
+                between.extend(_pobjs(child))
+    if between:
+        actors.extend(between)  # "talks between X and Y": both take part
     head = noun.head
-    if not actors and noun.dep_ in OBJECT_DEPS and head.lemma_.lower() in light_verbs:
-        head_roles = verb_roles(head)
-        actors = head_roles.actors
-        if not recipients:
-            recipients = [r for r in head_roles.recipients if r is not noun]
-    if not actors and noun.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
-        pass  # "The attack killed ten": the event noun is the subject; its actor is unknown
-    return Roles(actors, recipients)
+    governor = head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":  # "engaged in talks", "went on strike"
+        governor = head.head
+    lemma = governor.lemma_.lower()
+    if noun.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "conj") and governor.i != noun.i:
+        if lemma in recipient_light_verbs and noun.dep_ in ("dobj", "pobj"):
+            gov_roles = verb_roles(governor)
+            if not recipients:
+                recipients = list(gov_roles.actors)
+                via = [None] * len(recipients)
+            if not actors:
+                actors = [r for r, p in zip(gov_roles.recipients, gov_roles.recipient_preps)
+                          if p in ("from", "by") and r.i != noun.i]
+        elif lemma in light_verbs or noun.dep_ == "nsubjpass":
+            gov_roles = verb_roles(governor)
+            if not actors:
+                actors = [a for a in gov_roles.actors if a.i != noun.i]
+            if not recipients:
+                for r, p in zip(gov_roles.recipients, gov_roles.recipient_preps):
+                    if r.i != noun.i and not _inside(r, noun):
+                        recipients.append(r)
+                        via.append(p)
+    actor_ids = {a.i for a in actors}
+    keep = [i for i, r in enumerate(recipients) if r.i not in actor_ids and r.i != noun.i]
+    return Roles(actors, [recipients[i] for i in keep], False, tuple(via[i] for i in keep))
+
+
+def _inside(token, ancestor) -> bool:
+    while token.head.i != token.i:
+        if token.head.i == ancestor.i:
+            return True
+        token = token.head
+    return False
+
+
+REPORTING_HEADS = frozenset({"say", "tell", "announce", "state", "add", "declare", "confirm", "warn", "indicate",
+                             "write", "tweet", "note", "explain", "insist", "reveal", "signal", "reiterate",
+                             "stress", "threaten", "vow", "pledge", "promise", "decide", "report"})
+
+
+def reporting_speakers(trigger, limit: int = 5) -> list:
+    """The subject(s) of the reporting verb whose clause holds the trigger ("X announced it will [extend] ...")."""
+    tok = trigger
+    for _ in range(limit):
+        if tok.head.i == tok.i:
+            return []
+        dep, head = tok.dep_, tok.head
+        if dep in ("ccomp", "parataxis", "xcomp") and head.lemma_.lower() in REPORTING_HEADS:
+            return _expand([c for c in head.children if c.dep_ in SUBJECT_DEPS - {"expl"}])
+        if dep not in ("xcomp", "conj", "ccomp", "dobj", "pobj", "prep", "acomp", "advcl", "aux"):
+            return []
+        tok = head
+    return []

