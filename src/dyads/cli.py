@@ -474,10 +474,13 @@ def train_events(written: list[str] = typer.Option(["data/training"], "--written
                                                        help="Write the model here (default: into the package)."),
                  limit: Optional[int] = typer.Option(None, "--limit", help="Train on a sample of this many texts."),
                  cache: Optional[str] = typer.Option(None, "--cache",
-                                                     help="Folder to keep sentence embeddings in between runs.")
+                                                     help="Folder to keep sentence embeddings in between runs."),
+                 evaluate: list[str] = typer.Option([], "--eval",
+                                                    help="Gold files to score the new model on; the scores go "
+                                                         "into its model card.")
                  ) -> None:
     """Train the event coder (type head, candidate ranker, calibration, context and mode heads)."""
-    from dyads.events.train import train
+    from dyads.events.train import evaluate_into_card, train
 
     try:
         report = train(written, ngec or None, out_dir, limit, cache, log=lambda m: err.print(m, markup=False))
@@ -489,6 +492,13 @@ def train_events(written: list[str] = typer.Option(["data/training"], "--written
     out.print(f"cross-validated: type head accuracy {cv['type_head_accuracy']:.3f}; written sentences "
               f"P/R/F1 {cv['written']['precision']:.3f}/{cv['written']['recall']:.3f}/{cv['written']['f1']:.3f} "
               f"at threshold {cv['threshold']:.2f}")
+    if evaluate:
+        try:
+            scores = evaluate_into_card(report.out_dir, evaluate)
+        except DyadsError as error:
+            fail(str(error))
+        for name, value in scores.items():
+            out.print(f"{name}: {value}")
 
 
 @app.command()

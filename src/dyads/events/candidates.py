@@ -47,13 +47,16 @@ def match_triggers(token, lexicon: TriggerLexicon) -> list[tuple[float, Trigger,
     """Every PLOVER type the lexicon gives this token, each with its most specific entry."""
     best: dict[str, tuple[float, Trigger, list]] = {}
     pos = "NOUN" if token.pos_ == "PROPN" else token.pos_
-    for trigger in lexicon.candidates(token.lemma_, pos):
+    entries = lexicon.candidates(token.lemma_, pos)
+    if token.lower_ != token.lemma_.lower():  # the lexicon lists some nouns in the plural: "talks", "sanctions"
+        entries = entries + [t for t in lexicon.candidates(token.lower_, pos) if t not in entries]
+    if pos == "ADJ":  # multiword nouns that open with an adjective: "joint exercises", "hunger strike"
+        entries = entries + [t for t in lexicon.candidates(token.lemma_, "NOUN") if t.rest and t not in entries]
+    for trigger in entries:
         span = [token]
         if trigger.rest:
-            following = [t for t in token.doc[token.i + 1: token.i + 1 + len(trigger.rest) + 1]
-                         if t.dep_ != "det"][: len(trigger.rest)]
-            if [t.lemma_.lower() for t in following] != list(trigger.rest) and \
-                    [t.lower_ for t in following] != list(trigger.rest):
+            following = _following(token, trigger.rest)
+            if following is None:
                 continue
             span += following
         particle = None
@@ -69,6 +72,27 @@ def match_triggers(token, lexicon: TriggerLexicon) -> list[tuple[float, Trigger,
         if trigger.event not in best or rank > best[trigger.event][0]:
             best[trigger.event] = (rank, trigger, span)
     return sorted(best.values(), key=lambda b: -b[0])
+
+
+SKIPPABLE = frozenset({"det", "amod", "compound", "nummod", "poss", "advmod", "quantmod", "punct"})
+
+
+def _following(token, rest: tuple[str, ...]) -> list | None:
+    """The tokens after `token` that spell `rest`, allowing modifiers in between ("hold joint [military] exercises")."""
+    doc, found, i = token.doc, [], token.i + 1
+    limit = min(len(doc), token.i + 1 + len(rest) + 3)
+    for word in rest:
+        while i < limit:
+            tok = doc[i]
+            i += 1
+            if tok.lemma_.lower() == word or tok.lower_ == word:
+                found.append(tok)
+                break
+            if tok.dep_ not in SKIPPABLE or tok.is_sent_start:
+                return None
+        else:
+            return None
+    return found
 
 
 def _particle(token, particle: str):
@@ -96,9 +120,18 @@ PARTITIVES = frozenset({"kg", "kilogram", "kilograms", "ton", "tons", "tonne", "
                         "percent", "worth"})
 
 
+CAPTIVE_WORDS = frozenset({"prisoners", "hostages", "detainees", "captives"})
+PERSON_NOUNS = frozenset({"minister", "president", "leader", "official", "member", "officer", "citizen", "national",
+                          "worker", "people", "man", "woman", "child", "student", "soldier", "journalist", "activist",
+                          "opponent", "dissident", "politician", "diplomat", "tourist", "sailor", "pilot", "crew",
+                          "civilian", "villager", "resident", "monk", "priest", "businessman", "lawmaker", "deputy"})
+
+
 def _matches(token, objects: tuple[str, ...]) -> bool:
     if token.lemma_.lower() in objects or token.lower_ in objects:
         return True
+    if CAPTIVE_WORDS & set(objects) and (token.ent_type_ == "PERSON" or token.lemma_.lower() in PERSON_NOUNS):
+        return True  # "released Prime Minister Chaudhry": a person is a captive when released
     modifiers = [t for t in token.lefts if t.dep_ in ("compound", "amod")]
     compound = " ".join(t.lower_ for t in modifiers) + " " + token.lower_
     if compound.strip() in objects:
@@ -167,6 +200,9 @@ def sentence_candidates(sent, lexicon: TriggerLexicon, removed=()) -> list[Candi
         by_prep = {}
         if _communicates(token):
             matches = [m for m in matches if m[1].event not in MATERIAL_TYPES]
+        if token.lemma_.lower() in lexicon.speech_verbs and not any(c.dep_ == "xcomp" for c in token.children):
+            # "told reporters that ...": reporting, not a request ("told X to leave" is one)
+            matches = [m for m in matches if m[1].event != "REQUEST" or m[1].particle or m[1].rest]
         for rank, trigger, span in matches:
             if token.pos_ == "VERB" and trigger.prep in WEAK_RECIPIENT_PREPS:
                 if trigger.prep not in by_prep:  # "protested over X", "voted in favour": the entry's preposition

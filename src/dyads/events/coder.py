@@ -81,12 +81,18 @@ def plan_document(ctx: DocContext, resources: Resources) -> list[SentencePlan]:
         if not cands:
             continue
         scored = []
+        event_words = {c.token.i for c in cands if c.token.pos_ in ("NOUN", "PROPN")}
         for cand in cands:
-            actors, recipients = participants_of(cand, builder)
-            place = located_country(cand, builder)
+            actors, recipients = participants_of(cand, builder, event_words)
+            place, where = located_country(cand, builder)
             if place:
                 actors = [with_country(p, place) for p in actors]
                 recipients = [with_country(p, place) for p in recipients]
+                if where is not None and not any(p.country for p in recipients) and not _reciprocal(cand) \
+                        and (where.start, where.end) not in {(p.start, p.end) for p in actors}:
+                    # "imposed a curfew in southeastern Turkey": the place is the target of a domestic act
+                    recipients = recipients + [Participant(text=where.text, start=where.start, end=where.end,
+                                                           code=place, country=place)]
             info = {
                 "has_actor": bool(cand.roles.actors), "actor_named": bool(actors),
                 "actor_coded": any(p.country or p.code for p in actors),
@@ -108,11 +114,14 @@ def plan_document(ctx: DocContext, resources: Resources) -> list[SentencePlan]:
     return plans
 
 
-def participants_of(cand: Candidate, builder: ParticipantBuilder) -> tuple[list[Participant], list[Participant]]:
-    actors = _dedupe([p for t in cand.roles.actors if builder.is_actor(t, p := builder.build(t))])
-    recipients = _dedupe([p for t in cand.roles.recipients if builder.is_actor(t, p := builder.build(t))])
-    lemma = cand.token.lemma_.lower()
-    if cand.event == "CONSULT" and cand.trigger.mode is None and lemma in RECIPROCAL_LEMMAS:
+def participants_of(cand: Candidate, builder: ParticipantBuilder, event_words: frozenset | set = frozenset()
+                    ) -> tuple[list[Participant], list[Participant]]:
+    """Coded actors and recipients; an event noun ("talks in Oman") is never a participant."""
+    actors = _dedupe([p for t in cand.roles.actors
+                      if t.i not in event_words and builder.is_actor(t, p := builder.build(t))])
+    recipients = _dedupe([p for t in cand.roles.recipients
+                          if t.i not in event_words and builder.is_actor(t, p := builder.build(t))])
+    if _reciprocal(cand):
         actors, recipients = _dedupe(actors + recipients), []  # a meeting is reciprocal: all take part
     spans = {(p.start, p.end) for p in actors}
     recipients = [p for p in recipients if (p.start, p.end) not in spans]
@@ -122,9 +131,10 @@ def participants_of(cand: Candidate, builder: ParticipantBuilder) -> tuple[list[
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
 
 
-def located_country(cand: Candidate, builder: ParticipantBuilder) -> str | None:
-    """The one country where the event's clause places it ("... the demonstration in Baku"), if there is one."""
-    found = set()
+def located_country(cand: Candidate, builder: ParticipantBuilder):
+    """The one country where the event's clause places it ("... the demonstration in Baku"), and the place
+    mention naming it (None when several places of that country are named); (None, None) if none or several."""
+    found: dict[str, list] = {}
     for tok in clause_tokens(cand.token):
         if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATIVE_PREPS:
             continue
@@ -133,8 +143,15 @@ def located_country(cand: Candidate, builder: ParticipantBuilder) -> str | None:
             continue
         country = builder.place_country(mention.text)
         if country:
-            found.add(country)
-    return found.pop() if len(found) == 1 else None
+            found.setdefault(country, []).append(mention)
+    if len(found) != 1:
+        return None, None
+    [(country, mentions)] = found.items()
+    return country, mentions[0]
+
+
+def _reciprocal(cand: Candidate) -> bool:
+    return cand.event == "CONSULT" and cand.trigger.mode is None and cand.token.lemma_.lower() in RECIPROCAL_LEMMAS
 
 
 def with_country(p: Participant, country: str) -> Participant:
@@ -197,10 +214,20 @@ def select(plan: SentencePlan, threshold: float) -> list[Scored]:
 
     An event needs an identifiable political actor: at least one actor or recipient with a code.
     """
-    pool = [s for s in plan.scored if has_coded_participant(s)] if REQUIRE_CODED_PARTICIPANT else plan.scored
+    # An event told in a relative or temporal clause ("who lost his son when bombers [detonated] ...") is
+    # background to the sentence: it needs a surer score to stand as the sentence's event.
+    pool = [s for s in plan.scored if s.p >= BACKGROUND_THRESHOLD or not _background(s)]
     ranked = sorted(pool, key=lambda s: -s.p)
     if not ranked or ranked[0].p < threshold:
         return []
+    governor = _governing_event(ranked[0], plan.scored)
+    if governor is not None:
+        governor.confidence = max(governor.confidence, ranked[0].confidence)
+        ranked = [governor] + [s for s in ranked if s is not governor]
+    if REQUIRE_CODED_PARTICIPANT:
+        if not has_coded_participant(ranked[0]):
+            return []  # the sentence's event has no identifiable actor: code nothing rather than a lesser event
+        ranked = [s for s in ranked if has_coded_participant(s)]
     chosen = [ranked[0]]
     for s in ranked[1:]:
         if s.p < threshold + SECOND_EVENT_MARGIN:
@@ -211,6 +238,45 @@ def select(plan: SentencePlan, threshold: float) -> list[Scored]:
                 all(_separate_clauses(s.cand.token, c.cand.token) for c in chosen):
             chosen.append(s)
     return chosen
+
+
+# PLOVER codes "X agreed to [act]", "X urged Y to [act]", "X threatened to [act]", "X refused to [act]" as the
+# governing verb's type (manual: AGREE "agree to, offer, promise ... to cooperate"; REJECT "all refusals").
+ATTITUDE_TYPES = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE"})
+CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+GOVERNED_DEPS = frozenset({"xcomp", "ccomp", "acomp", "pcomp"})
+
+
+def _governing_event(best: Scored, scored: list[Scored]) -> Scored | None:
+    """The candidate the best one is the complement or the required object of, when that one is the event:
+    "agreed to [re-open] the border" is AGREE, "called off a [strike]" is CONCEDE, "agreed to hold joint
+    [exercises]" is AGREE too (up through the verb whose object the noun is)."""
+    by_token: dict[int, list[Scored]] = {}
+    for s in scored:
+        by_token.setdefault(s.cand.token.i, []).append(s)
+    cur = best.cand.token
+    for _ in range(3):
+        head = cur.head
+        if head.i == cur.i:
+            return None
+        options = sorted(by_token.get(head.i, []), key=lambda s: -s.p)
+        if cur.dep_ in ("dobj", "nsubjpass", "pobj") and cur.pos_ in ("NOUN", "PROPN"):
+            for s in options:
+                if s.cand.trigger.objects and s.event != best.event:
+                    return s  # the verb's entry requires this noun: the noun is its argument, not an event
+            if head.pos_ == "VERB" and (not options or any(s.event == best.event for s in options)
+                                        or cur.dep_ == "dobj"):
+                cur = head  # "hold joint exercises": the verb and its object state one event
+                continue
+            return None
+        if cur.dep_ in GOVERNED_DEPS or (cur.dep_ == "advcl" and head.pos_ == "ADJ"):
+            for s in options:
+                if s.event in ATTITUDE_TYPES and s.event != best.event:
+                    if s.event == "AGREE" and best.event in CONFLICT_TYPES:
+                        s.event, s.mode = "THREATEN", THREAT_ACTIONS.get(best.event)  # "ready to impose martial law"
+                    return s
+        return None
+    return None
 
 
 def _separate_clauses(a, b) -> bool:
@@ -240,6 +306,11 @@ THREAT_MODES = {("COERCE", "arrest"): "arrest", ("COERCE", "restrict"): "restric
 REFUSAL_MODES = {"AGREE": None, "CONSULT": "meet", "SUPPORT": "assist", "COOPERATE": "assist", "AID": "assist",
                  "CONCEDE": "yield", "RETREAT": "yield"}
 REQUIRE_CODED_PARTICIPANT = True
+BACKGROUND_THRESHOLD = 0.7
+
+
+def _background(s: "Scored") -> bool:
+    return bool(s.features.get("in_relcl") or s.features.get("background"))
 
 
 def recode(event: str, mode: str | None, status: str, s: "Scored") -> tuple[str, str | None, str]:

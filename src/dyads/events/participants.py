@@ -82,6 +82,11 @@ class ParticipantBuilder:
             text = token.doc.text[start:end]
         country = entity.country if entity else None
         sector = entity.sector if entity else None
+        if mention is not None and mention.kind == "NORP" and token.pos_ in ("PROPN", "NOUN") and \
+                token.lower_.endswith("s"):
+            resident = self._attached_country(token)  # "ethnic Albanians in south Serbia": where they live
+            if resident:
+                country = resident
         if country is None and entity is not None and entity.code and entity.code[:3] in SUPRANATIONAL:
             country = entity.code[:3]
         if country is None and mention is not None and mention.kind in ("GPE", "NORP", "ORG", "PERSON", "LOC"):

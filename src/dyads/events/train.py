@@ -406,9 +406,9 @@ def train(written: list[str] | None = None, ngec: str | None = DEFAULT_NGEC, out
     }
     model = CoderModel(type_head, ranker, context_head, calibration, threshold, meta, mode_head, priors, type_rates)
     folder = Path(out_dir) if out_dir else MODEL_DIR
-    model.save(folder)
     seconds = time.time() - started
     meta["seconds"] = round(seconds, 1)
+    model.save(folder)
     write_model_card(folder, meta)
     return TrainReport(len(examples), int(sum(written_mask)), int(len(examples) - sum(written_mask)),
                        int(len(labels)), meta["cv"], seconds, str(folder), meta)
@@ -504,3 +504,38 @@ def write_model_card(folder: Path, meta: dict, evaluation: dict | None = None) -
               "- Actor and recipient codes are only as good as the document's mentions and entities.",
               ""]
     (folder / "MODEL_CARD.md").write_text("\n".join(lines), encoding="utf-8")
+
+
+def evaluate_into_card(folder: str, gold_files: list[str]) -> dict[str, str]:
+    """Score the model in `folder` on gold files (and the status test set) and write the scores into its card."""
+    from dyads import runner
+    from dyads.evaluation.events import evaluate_events, expected_calibration_error
+    from dyads.evaluation.status import evaluate_status
+    from dyads.pipeline import Resources
+
+    path = Path(folder)
+    model = CoderModel.load(path)
+    saved = runner._RESOURCES
+    runner._RESOURCES = Resources(event_coder=model)  # code with the new model, not the packaged one
+    try:
+        scores: dict[str, str] = {}
+        for gold in gold_files:
+            report = evaluate_events(gold)
+            name = report.name
+            micro = report.prf.micro()
+            scores[f"{name} macro-F1"] = f"{report.macro_f1:.3f} (micro P/R/F1 {micro[0]:.3f}/{micro[1]:.3f}/" \
+                                         f"{micro[2]:.3f})"
+            for label, (right, total) in (("actor country accuracy", report.actor),
+                                          ("recipient country accuracy", report.recipient),
+                                          ("no-event sentences with no event", report.no_event)):
+                if total:
+                    scores[f"{name} {label}"] = f"{right / total:.3f} ({right}/{total})"
+            if report.confidences:
+                scores[f"{name} expected calibration error"] = f"{expected_calibration_error(report.confidences):.3f}"
+        status = evaluate_status()
+        scores["status accuracy (data/gold/status.jsonl)"] = f"{status.accuracy:.3f} ({status.right}/{status.n}); " \
+                                                              f"{status.accuracy_found:.3f} where the type was found"
+    finally:
+        runner._RESOURCES = saved
+    write_model_card(path, model.meta, scores)
+    return scores
