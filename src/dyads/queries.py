@@ -94,7 +94,7 @@ def list_claims(store: Store, counts: str | None = None, limit: int = 50) -> lis
             GROUP BY counts, subject_key
             HAVING count(DISTINCT value) > 1 AND count(DISTINCT doc_id) > 1)
         SELECT k.counts, coalesce(e.name, k.subject_text) AS subject, k.value, k.text, k.doc_id,
-               d.published, k.subject_text,
+               d.published, k.subject_text, k.subject_entity_id,
                substr(d.text, s.start + 1, s."end" - s.start) AS sentence
         FROM keyed k JOIN disputed USING (counts, subject_key)
         JOIN documents d USING (doc_id)

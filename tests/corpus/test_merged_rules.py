@@ -92,10 +92,11 @@ def test_sentence_alignment_decides_a_story_and_names_gate_it():
     assert not same_story(base, unrelated, {"kzm"}, {"kzm"})
 
 
-def test_corpus_stages_run_duplicates_then_stories_then_merged_events():
+def test_corpus_stages_run_duplicates_then_stories_then_actors_then_merged_events():
     from dyads.corpus import CORPUS_STAGES
     from dyads.stages import load_builtin_stages
 
     load_builtin_stages()  # this module imported merged and stories first: order must not depend on that
     names = [n for n in CORPUS_STAGES if n.startswith("dyads.corpus.")]
-    assert names == ["dyads.corpus.dedup.v1", "dyads.corpus.stories.v1", "dyads.corpus.merged.v1"]
+    assert names == ["dyads.corpus.dedup.v1", "dyads.corpus.stories.v1", "dyads.corpus.actors.v1",
+                     "dyads.corpus.merged.v1"]

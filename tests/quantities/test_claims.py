@@ -13,7 +13,8 @@ def test_seed_documents_disagree_on_us_troop_numbers(seeds_store):
     db, _ = seeds_store
     with Store(db, read_only=True) as store:
         rows = queries.list_claims(store, counts="troops")
-    values = {(r["subject"], r["value"]) for r in rows}
+        countries = {r["entity_id"]: r["country"] for r in store.query("SELECT entity_id, country FROM entities")}
+    values = {(countries.get(r["subject_entity_id"]), r["value"]) for r in rows}
     assert {("USA", 2500.0), ("USA", 2700.0)} <= values
     assert len({r["doc_id"] for r in rows}) == 2
 

@@ -22,11 +22,11 @@ def test_parse_number(text, value):
 def quantities_of(resources, text):
     [result] = process_documents([make_document(SourceRecord(source="t.txt", text=text))], resources=resources)
     assert not result.errors, result.errors
-    names = {e.entity_id: e.name for e in result.entities}
+    countries = {e.entity_id: e.country for e in result.entities}  # whose: the subject's country
     rows = []
     for q in result.quantities:
         assert text[q.start:q.end] == q.text
-        rows.append((q.text, q.value, q.unit, q.counts, names.get(q.subject_entity_id) if q.subject_entity_id else None))
+        rows.append((q.text, q.value, q.unit, q.counts, countries.get(q.subject_entity_id)))
     return rows
 
 
