@@ -103,7 +103,7 @@ def plan_document(ctx: DocContext, resources: Resources) -> list[SentencePlan]:
             speakers = [builder.build(t) for t in reporting_speakers(cand.token)]
             item = Scored(cand, actors, recipients, feats, speakers=speakers,
                           named_place=any(builder.is_named_place(p) for p in actors + recipients))
-            status = event_status(cand.token, cand.event, year)
+            status = event_status(cand.token, cand.event, year, sent)
             mode = cand.trigger.mode if cand.trigger.mode in MODES.get(cand.event, ()) else None
             item.event, item.mode, item.status = recode(cand.event, mode, status, item)
             scored.append(item)

@@ -64,13 +64,13 @@ CLAUSE_EDGES = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis"})
 HISTORICAL_GAP = 2  # years before the reference year
 
 
-def event_status(trigger, event: str | None = None, reference_year: int | None = None) -> str:
-    """The status of the event whose trigger token is given."""
+def event_status(trigger, event: str | None = None, reference_year: int | None = None, sent=None) -> str:
+    """The status of the event whose trigger token is given (`sent`: its sentence span, if known)."""
     chain = governing_chain(trigger)
     negated = _negated(trigger, chain)
     if negated is not None:
         return negated
-    if _claimed(trigger, chain):
+    if _claimed(trigger, chain, sent):
         return "claimed"
     modal = _modality(trigger, chain, event)
     if modal is not None:
@@ -156,7 +156,7 @@ def _negated(trigger, chain) -> str | None:
     return None
 
 
-def _claimed(trigger, chain) -> bool:
+def _claimed(trigger, chain, sent=None) -> bool:
     doc = trigger.doc
     for i, (tok, dep) in enumerate(chain):
         lemma = tok.lemma_.lower()
@@ -174,7 +174,7 @@ def _claimed(trigger, chain) -> bool:
             return True
         if lemma == "say" and "quote" in (tok.head.lemma_.lower(), tok.head.head.lemma_.lower()):
             return True  # "officials were quoted as saying the drones were launched from Iraq"
-    sent = trigger.sent
+    sent = sent if sent is not None else trigger.sent  # Token.sent walks the document: pass the span when known
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             words = {t.lower_ for t in doc[tok.i + 2: min(tok.i + 6, sent.end)]}
