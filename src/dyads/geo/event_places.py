@@ -49,9 +49,9 @@ def where_antecedent(trigger) -> int | None:
 def place_score(event: Event, trigger, echoes: list, mention: Mention, token, others: list[set[int]]) -> int:
     if token.i == where_antecedent(trigger):
         return 4
-    moving = trigger.lemma_.lower() in MOVEMENT_LEMMAS
-    participant = any(p.start <= mention.start and mention.end <= p.end for p in event.actors + event.recipients)
-    if not is_locative(token, trigger, mention) or (participant and not moving):
+    # Only a locative use counts, so a state that acts or is acted on ("Washington warned Iran") is not the
+    # place; a located target that the coder made the recipient ("attacked a convoy in Basra") still is.
+    if not is_locative(token, trigger, mention):
         return 0
     score = best_attachment(echoes, token)
     if score == 1 and (any(token.i in local for local in others) or not same_clause(trigger, token)):
