@@ -23,3 +23,17 @@ def test_country_lookup(resources, text, country, how):
 @pytest.mark.parametrize("text", ["Gondor", "Hezbollah", "Kurdish", "Arab", "Sunni"])
 def test_non_countries_are_not_coded(resources, text):
     assert resources.get("countries").lookup(text) is None
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Ethopia", "ETH"), ("Afganistan", "AFG"), ("Quatar", "QAT"), ("Isreal", "ISR"), ("Britian", "GBR"),
+    ("Palestinain", "PSE"),
+])
+def test_a_misspelt_country_is_found_one_slip_away(resources, text, country):
+    hit = resources.get("countries").lookup_misspelt(text)
+    assert hit is not None and hit.country == country
+
+
+@pytest.mark.parametrize("text", ["Irani", "Gondor", "Moskow", "Hamas", "Bush", "Sudanis", "Russel"])
+def test_short_or_distant_words_are_not_taken_for_misspelt_countries(resources, text):
+    assert resources.get("countries").lookup_misspelt(text) is None

@@ -76,3 +76,20 @@ def test_an_undated_text_is_dated_by_the_titles_it_gives(link_text):
     # Kadhimi was prime minister from 2020 to 2022: Biden is then president, not a former official
     result = link_text("Iraqi Prime Minister Mustafa al-Kadhimi spoke with Joe Biden.", date=None)
     assert entity_of(result, "Joe Biden").code == "USAGOV"
+
+
+def test_a_bare_surname_under_a_title_takes_the_country_of_the_listed_holders(link_text):
+    result = link_text("President Bush threatened further action.")
+    assert entity_of(result, "Bush").country == "USA"
+
+
+def test_a_group_the_ner_takes_for_a_person_is_found_in_the_dictionary(link_text):
+    result = link_text("Kataib Hezbollah rejected the talks.")
+    assert entity_of(result, "Kataib Hezbollah").code == "IRQPRM"
+
+
+def test_an_unlisted_association_is_non_governmental(link_text):
+    result = link_text("The Iraqi Forum for Dialogue condemned the arrests.")
+    entity = entity_of(result, "The Iraqi Forum for Dialogue")
+    assert entity.sector == "NGO"
+    assert entity.country in ("IRQ", "NGO")

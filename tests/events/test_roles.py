@@ -80,3 +80,55 @@ def test_modal_demand_in_reported_speech_is_a_request(resources):
 def test_no_candidate_without_a_trigger(resources, text, trigger, event):
     [plans] = prepare([Example("t", text, None)], resources)
     assert all(not p.scored for p in plans)
+
+
+def test_a_date_is_no_recipient_and_the_complement_clause_gives_one(resources):
+    s = candidate(resources, "Turkey threatened on Sunday to cut diplomatic ties with Israel.", "threatened",
+                  "THREATEN")
+    assert countries(s.recipients) == ["ISR"]
+    s = candidate(resources, "Egypt demanded on Friday that Israel withdraw its forces.", "demanded", "REQUEST")
+    assert countries(s.recipients) == ["ISR"]
+
+
+def test_the_named_modifier_of_a_rejected_proposal_is_the_recipient(resources):
+    s = candidate(resources, "Ankara rejected a French proposal for new talks.", "rejected", "REJECT")
+    assert countries(s.recipients) == ["FRA"]
+
+
+def test_what_is_handed_over_carries_the_recipient(resources):
+    s = candidate(resources, "Egyptian intelligence officials shared evidence with Jordan about the plot.",
+                  "shared", "COOPERATE")
+    assert countries(s.recipients) == ["JOR"]
+
+
+def test_a_mediator_acts_and_the_parties_between_are_recipients(resources):
+    s = candidate(resources, "Qatar launched a mediation effort between Sudan and Chad.", "mediation", "CONSULT")
+    assert countries(s.actors) == ["QAT"]
+    assert sorted(countries(s.recipients)) == ["SDN", "TCD"]
+
+
+def test_a_country_the_ner_misses_or_misspells_is_still_coded(resources):
+    s = candidate(resources, "Afganistan rejected the plan of the neighbours.", "rejected", "REJECT")
+    assert countries(s.actors) == ["AFG"]
+
+
+def test_an_anti_country_modifier_is_not_the_country(resources):
+    s = candidate(resources, "Gunmen shot dead an anti-Russia blogger on Monday.", "shot", "ASSAULT")
+    assert "RUS" not in countries(s.recipients)
+
+
+def test_a_possessive_pronoun_of_the_object_is_the_subject(resources):
+    s = candidate(resources, "Kenyan teachers continued their strike over pay.", "strike", "PROTEST")
+    assert countries(s.actors) == ["KEN"]
+
+
+def test_an_apposition_codes_an_unknown_name(resources):
+    s = candidate(resources, "Ahmed Ould Tolba, the United Nations envoy, urged the rebels to disarm.", "urged",
+                  "REQUEST")
+    assert countries(s.actors) == ["UNO"]
+
+
+def test_a_group_without_a_country_takes_the_sentence_place(resources):
+    s = candidate(resources, "Two bombers killed 30 people when they blew themselves up in Baghdad.", "killed",
+                  "ASSAULT")
+    assert "IRQ" in countries(s.recipients)

@@ -282,6 +282,20 @@ class ActorDictionary:
             return mononyms[0]
         return None
 
+    def title_country(self, name: PersonName, titles: set[str]) -> str | None:
+        """The country of a bare surname under a title ("President Bush") when every listed person of that
+        surname who held that title is of one country: the country is known even if the person is not."""
+        if not titles or name.surname is None:
+            return None
+        countries = set()
+        for key in name.surname_keys:
+            for entry in self.by_surname.get(key, []):
+                if not any(compare_names(name, v, strict=True) for v in entry.parsed):
+                    continue
+                if any(name_key(r.role) in titles for r in entry.roles):
+                    countries.add(entry.country or next((r.country for r in entry.roles if r.country), None))
+        return countries.pop() if len(countries) == 1 and None not in countries else None
+
     def find_name(self, text: str, date: str | None = None, country: str | None = None) -> DictEntry | None:
         """Any entry by its exact name or alias key (people and organizations)."""
         found = self.by_key.get(name_key(_surface(text)))

@@ -46,6 +46,7 @@ class CountryHit:
 class CountryGazetteer:
     def __init__(self, table: dict[str, CountryHit]):
         self.table = table
+        self._one_word: list[tuple[str, CountryHit]] | None = None
 
     def lookup(self, text: str) -> CountryHit | None:
         key = name_key(text)
@@ -59,6 +60,26 @@ class CountryGazetteer:
     def country_of(self, text: str) -> str | None:
         hit = self.lookup(text)
         return hit.country if hit else None
+
+    def lookup_misspelt(self, text: str) -> CountryHit | None:
+        """A country or nationality name with one slip of the keyboard ("Ethopia", "Afganistan", "Quatar").
+
+        Only one-word names of six letters or more, one edit away (two from ten letters), same first
+        letter, and only when exactly one country is that close: short names are too often other words.
+        """
+        hit = self.lookup(text)
+        key = name_key(text)
+        if hit is not None or " " in key or len(key) < 6:
+            return hit
+        from rapidfuzz.distance import OSA  # a swap of two letters is one slip
+
+        allowed = 2 if len(key) >= 10 else 1
+        if self._one_word is None:
+            self._one_word = [(k, h) for k, h in self.table.items() if " " not in k and h.how != "capital"]
+        close = {h.country: h for k, h in self._one_word
+                 if k[0] == key[0] and abs(len(k) - len(key)) <= allowed
+                 and OSA.distance(k, key, score_cutoff=allowed) <= allowed}
+        return next(iter(close.values())) if len(close) == 1 else None
 
 
 @lru_cache(maxsize=1)

@@ -74,6 +74,12 @@ def code_of(country: str | None, sector: str | None) -> str | None:
     return f"{country or ''}{sector or ''}"
 
 
+# Head words of an organization's name that make an unlisted one non-governmental.
+NGO_HEADS = frozenset({"association", "associations", "forum", "foundation", "society", "federation",
+                       "institute", "network", "organization",
+                       "organisation", "watch", "initiative", "centre", "center", "trust"})
+
+
 @dataclass
 class Cluster:
     kind: str  # PERSON or ORG
@@ -83,6 +89,7 @@ class Cluster:
     entry: DictEntry | None = None
     ambiguous: bool = False
     key: str = ""  # ORG clusters: the name key
+    title_country: str | None = None  # "President Bush": the one country of the listed presidents Bush
 
     @property
     def full_names(self) -> list[PersonName]:
@@ -217,8 +224,13 @@ class DocumentLinker:
             if entity is None:
                 code = self.coder.code_text(surface, date)
                 sector = code.sector if code.kind != "PERSON" else None
-                entity = Entity(entity_id, surface, "ORG", country=code.country, sector=sector,
-                                code=code_of(code.country, sector), method="name", confidence=0.6,
+                country = code.country
+                if sector in (None, "UNK") and set(key.split()) & NGO_HEADS:
+                    # "the Association of African Jurists", "the Third World Water Forum": an unlisted
+                    # association is a non-governmental actor (of its country when its name says one)
+                    sector, country = "NGO", country or "NGO"
+                entity = Entity(entity_id, surface, "ORG", country=country, sector=sector,
+                                code=code_of(country, sector), method="name", confidence=0.6,
                                 component=COMPONENT, version=VERSION)
                 entities[entity_id] = entity
             _variant(entity, surface)
@@ -228,8 +240,14 @@ class DocumentLinker:
     def _org_entry(self, mention: Mention) -> DictEntry | None:
         surface = clean_surface(mention.text)
         if mention.kind == "PERSON":
+            # a group the NER took for a person ("Kataib Hezbollah"): only an exact name or alias, and only
+            # when no listed person has that name
             entry = self.dictionary.find_org(surface, fuzzy=False, focus=self.focus)
-            return entry if entry is not None and entry.kind != "PERSON" and " " not in surface.strip() else None
+            if entry is None or entry.kind == "PERSON":
+                return None
+            if " " in surface.strip() and self.dictionary.find_person(parse_person(surface)) is not None:
+                return None
+            return entry
         entry = self.dictionary.find_org(surface, focus=self.focus)
         if entry is not None:
             return entry
@@ -416,6 +434,9 @@ class DocumentLinker:
                 continue  # the text says another country: another person of that name
             cluster.entry = entry
             return
+        if not country and not cluster.full_names:
+            titles = {name_key(r.role) for r in cluster.roles if r.role and not r.former}
+            cluster.title_country = self.dictionary.title_country(names[0], titles)
 
     def _person_entity(self, cluster: Cluster, doc_id: str, date: str | None) -> Entity:
         name = cluster.best_name()
@@ -436,6 +457,7 @@ class DocumentLinker:
             entity_id, display, method = entry.entry_id, entry.name, f"dictionary:{entry.source}"
             confidence = 0.9
         else:
+            country = country or cluster.title_country
             key = name.key if not cluster.ambiguous else "?" + name.key
             entity_id = stable_id("e", "PERSON", doc_id, key)
             display = clean_surface(cluster.mentions[cluster.names.index(name)].text)

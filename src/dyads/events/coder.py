@@ -85,6 +85,11 @@ def plan_document(ctx: DocContext, resources: Resources) -> list[SentencePlan]:
         for cand in cands:
             actors, recipients = participants_of(cand, builder, event_words)
             place, where = located_country(cand, builder)
+            if not place:  # groups without a country take the sentence's one country ("23 people ... in Tel Aviv")
+                around, _ = located_country(cand, builder, whole_sentence=True)
+                if around:
+                    actors = [with_country(p, around, builder) for p in actors]
+                    recipients = [with_country(p, around, builder) for p in recipients]
             if place:
                 actors = [with_country(p, place, builder) for p in actors]
                 recipients = [with_country(p, place, builder) for p in recipients]
@@ -121,6 +126,9 @@ def participants_of(cand: Candidate, builder: ParticipantBuilder, event_words: f
                       if t.i not in event_words and builder.is_actor(t, p := builder.build(t))])
     recipients = _dedupe([p for t in cand.roles.recipients
                           if t.i not in event_words and builder.is_actor(t, p := builder.build(t))])
+    if not recipients and cand.roles.fallback:
+        recipients = _dedupe([p for t in cand.roles.fallback
+                              if t.i not in event_words and builder.is_actor(t, p := builder.build(t))])
     if _reciprocal(cand):
         actors, recipients = _dedupe(actors + recipients), []  # a meeting is reciprocal: all take part
     spans = {(p.start, p.end) for p in actors}
@@ -131,11 +139,13 @@ def participants_of(cand: Candidate, builder: ParticipantBuilder, event_words: f
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
 
 
-def located_country(cand: Candidate, builder: ParticipantBuilder):
+def located_country(cand: Candidate, builder: ParticipantBuilder, whole_sentence: bool = False):
     """The one country where the event's clause places it ("... the demonstration in Baku"), and the place
-    mention naming it (None when several places of that country are named); (None, None) if none or several."""
+    mention naming it (None when several places of that country are named); (None, None) if none or several.
+    With `whole_sentence`, places anywhere in the sentence count ("killed 23 people when they blew themselves
+    up in Tel Aviv")."""
     found: dict[str, list] = {}
-    for tok in clause_tokens(cand.token):
+    for tok in (cand.sent if whole_sentence else clause_tokens(cand.token)):
         if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATIVE_PREPS:
             continue
         mention = builder.mention_at(tok.idx, tok.idx + len(tok))
@@ -223,8 +233,10 @@ def select(plan: SentencePlan, threshold: float) -> list[Scored]:
     if not ranked or ranked[0].p < threshold:
         # a sentence whose main clause states no event ("the message came days after the [raids] ...") still
         # tells a material event it takes for granted, when surer than a bare pass (a background verbal act,
-        # "whom authorities [blame]", is attribution, not news)
-        pool = [s for s in plan.scored if s.p >= threshold + BACKGROUND_MARGIN and QUAD.get(s.event, '').startswith('material')]
+        # "whom authorities [blame]", is attribution, not news; nor is a relative clause that describes a
+        # person, "Russell, who lost his son when bombers [detonated] a device")
+        pool = [s for s in plan.scored if s.p >= threshold + BACKGROUND_MARGIN and not s.features.get("in_relcl")
+                and QUAD.get(s.event, '').startswith('material')]
         ranked = sorted(pool, key=lambda s: -s.p)
         if not ranked:
             return []

@@ -80,6 +80,13 @@ class ParticipantBuilder:
         else:
             start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
             text = token.doc.text[start:end]
+        own_mention = mention
+        if entity is not None and token.pos_ == "NOUN" and entity.kind == "PERSON":
+            # "negotiate with the president of Armenia": a descriptor with its own country is not the
+            # person the linker took it for (Putin, the president of the sentence before)
+            own = self._attached_country(token)
+            if own and entity.country and own != entity.country:
+                entity, mention = None, None
         country = entity.country if entity else None
         sector = entity.sector if entity else None
         if mention is not None and mention.kind == "NORP" and token.pos_ in ("PROPN", "NOUN") and \
@@ -98,12 +105,26 @@ class ParticipantBuilder:
                     sector = "GOV"
         if country is None and mention is not None and mention.kind in ("GPE", "LOC", "FAC") and self.places:
             country = self.place_country(mention.text)  # a city: "Juba", "Tel Aviv"
+        if country is None and entity is None and token.pos_ == "PROPN" and \
+                (mention is None or mention.kind in ("GPE", "NORP", "LOC")):
+            # a country the NER missed ("Uzbekistan finally opened ...") or that is misspelt ("Ethopia")
+            hit = self.countries.lookup_misspelt(text if mention is not None else token.text)
+            if hit is not None:
+                country = hit.country
         if country is None:
-            country = self._modifier_country(phrase, mention)
+            country = self._possessor_country(token)  # "its troops", "Syria's forces"
+        if country is None and token.pos_ == "PROPN" and (entity is None or not entity.code):
+            apposed = self._apposition(token)  # "Kenzo Oshima, the United Nations Emergency Relief Coordinator"
+            if apposed is not None:
+                country, sector = apposed.country, sector or apposed.sector
+        if country is None:
+            country = self._modifier_country(phrase, own_mention)
         if country is None:
             country = self._attached_country(token)
         if sector is None:
-            sector = self.sectors.sector_of([t.lemma_.lower() for t in phrase], [t.lower_ for t in phrase])
+            # a participle modifier is not a sector word: "neighboring Lebanon" (but "armed forces" keeps "forces")
+            words = [t for t in phrase if not (t.dep_ in ("amod", "compound") and t.tag_ in ("VBG", "VBN"))] or phrase
+            sector = self.sectors.sector_of([t.lemma_.lower() for t in words], [t.lower_ for t in words])
         code = f"{country or ''}{sector or ''}" or None
         if entity is not None and entity.code and entity.country == country and entity.sector == sector:
             code = entity.code
@@ -117,11 +138,26 @@ class ParticipantBuilder:
         mention = self.mention_at(participant.start, participant.end)
         return mention is not None and mention.kind in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 
+    def _apposition(self, token) -> Participant | None:
+        for child in token.children:
+            if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN"):
+                apposed = self.build(child)
+                if apposed.country:
+                    return apposed
+        return None
+
+    def _possessor_country(self, token) -> str | None:
+        for child in token.children:
+            if child.dep_ == "poss" and child.pos_ == "PRON" and child.lower_ in GROUP_PRONOUNS:
+                referent = self._pronoun_referent(child)
+                return referent.country if referent is not None else None
+        return None
+
     def _modifier_country(self, phrase, own_mention: Mention | None) -> str | None:
         for tok in phrase:
             mention = self.mention_at(tok.idx, tok.idx + len(tok))
-            if mention is None or mention is own_mention:
-                continue
+            if mention is None or mention is own_mention or _opposed(tok):
+                continue  # "an anti-Syria journalist" is not Syrian
             entity = self.entity_of(mention)
             if entity is not None and entity.country:
                 return entity.country
@@ -131,6 +167,8 @@ class ParticipantBuilder:
             if hit is not None:
                 return hit.country
         for tok in phrase:  # a demonym the NER missed ("Iraqi forces")
+            if _opposed(tok):
+                continue
             if tok.pos_ in ("ADJ", "PROPN", "NOUN") and tok.dep_ in ("amod", "compound", "poss"):
                 hit = self.countries.lookup(tok.text)
                 if hit is not None:
@@ -180,6 +218,17 @@ class ParticipantBuilder:
                                entity_id=referent.entity_id, code=referent.code, country=referent.country,
                                sector=referent.sector)
         return None
+
+
+def _opposed(token) -> bool:
+    """Whether a name is the object of an "anti-" or "pro-" prefix ("anti-Syria", "pro-Iranian")."""
+    doc = token.doc
+    i = token.i
+    if token.lower_.startswith(("anti-", "pro-")):
+        return True
+    if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro"):
+        return True
+    return i >= 1 and doc[i - 1].lower_ in ("anti-", "pro-")
 
 
 MIN_CITY_POPULATION = 50_000

@@ -10,7 +10,7 @@ against") and recipient light verbs ("came under attack": the subject is the tar
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -21,7 +21,7 @@ RECIPIENT_PREPS = frozenset({"on", "against", "with", "to", "at", "toward", "tow
 WEAK_RECIPIENT_PREPS = frozenset({"for", "over", "in"})
 NOUN_RECIPIENT_PREPS = frozenset({"on", "against", "with", "to", "at", "toward", "towards", "into", "upon", "between",
                                   "of", "for", "from"})
-INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp"})
+INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp"})
 PRONOUN_ACTORS = frozenset({"he", "she", "they", "we", "it", "i", "you", "him", "her", "them", "us"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom", "whose"})
 # Verbs whose object performs their complement: "urged Y to act", "asked Y to leave".
@@ -36,6 +36,9 @@ class Roles:
     recipients: list
     passive: bool = False
     recipient_preps: tuple = ()  # the preposition (or None) that introduced each recipient
+    # Recipients of a complement clause, used when no recipient above names an actor: "threatened on
+    # Monday to break relations with Russia", "demanded on Tuesday that the US cancel ...".
+    fallback: list = field(default_factory=list)
 
 
 def conjuncts(token) -> list:
@@ -75,7 +78,8 @@ MESSAGE_NOUNS = frozenset({"call", "calls", "appeal", "appeals", "offer", "offer
                            "dialogue", "mediation", "ban", "embargo", "curfew", "blockade", "accusations",
                            "allegations", "charges", "warnings", "threats", "deal", "agreement", "accord",
                            "suppression", "crackdown", "treatment", "policy", "policies", "decision", "removal",
-                           "resignation", "release", "return", "withdrawal", "extradition", "recognition"})
+                           "resignation", "release", "return", "withdrawal", "extradition", "recognition", "refusal",
+                           "rejection", "occupation", "presence", "intervention", "invasion", "rule"})
 OCCUR_VERBS = frozenset({"take", "occur", "happen", "begin", "start", "continue", "resume", "end", "last", "come",
                          "hold", "be", "go"})
 CARRIER_PREPS = frozenset({"by", "from", "of", "against", "to", "on", "for", "with", "toward", "towards", "into"})
@@ -102,8 +106,22 @@ def _expand(tokens) -> list:
     return out
 
 
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
 def _pobjs(prep) -> list:
-    return [t for obj in prep.children if obj.dep_ == "pobj" for t in conjuncts(obj)]
+    """The objects of a preposition; a date or time ("on Monday", "in March") is never a participant."""
+    return [t for obj in prep.children if obj.dep_ == "pobj" and obj.ent_type_ not in TIME_ENTITIES
+            for t in conjuncts(obj)]
+
+
+NAMED_KINDS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+def named_like(token) -> bool:
+    """Whether a recipient token could name an actor by itself (a name, a nationality or a pronoun)."""
+    return token.ent_type_ in NAMED_KINDS | {"LOC", "FAC"} or token.pos_ == "PROPN" or \
+        (token.pos_ == "PRON" and token.lower_ in PRONOUN_ACTORS)
 
 
 def verb_roles(verb, preps: frozenset[str] | None = None) -> Roles:
@@ -145,26 +163,69 @@ def verb_roles(verb, preps: frozenset[str] | None = None) -> Roles:
         if r.lower_ in MESSAGE_NOUNS or r.lemma_.lower() in MESSAGE_NOUNS:
             for child in r.children:
                 if child.dep_ == "poss" and child.pos_ != "PRON":
-                    recipients.extend(_expand([child]))
-                    via.append("poss")
+                    got = _expand([child])
+                    recipients.extend(got)
+                    via.extend(["poss"] * len(got))
+                elif child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in NAMED_KINDS:
+                    got = conjuncts(child)  # "a U.S. request", "a Senegalese peace plan"
+                    recipients.extend(got)
+                    via.extend(["poss"] * len(got))
                 elif child.dep_ == "prep" and child.lower_ in CARRIER_PREPS:
                     got = _expand(_pobjs(child))
                     recipients.extend(got)
                     via.extend([child.lower_] * len(got))
-    if not recipients:  # "threatened to ban X", "demanded that the US cancel", "offered to negotiate with X"
-        for child in verb.children:
-            if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
-                got = _expand([c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")])
-                recipients.extend(got)
-                via.extend(["that"] * len(got))
-            elif child.dep_ == "xcomp" and child.pos_ == "VERB":
-                sub = verb_roles(child, preps)
-                recipients.extend(sub.recipients)
-                via.extend(sub.recipient_preps)
+    # "threatened to ban X", "demanded that the US cancel", "offered to negotiate with X"
+    inner, inner_via = complement_recipients(verb, preps, purpose=True)
+    fallback = []
+    if not recipients:
+        recipients.extend(inner)
+        via.extend(inner_via)
+    elif not any(named_like(r) for r in recipients):
+        # "shared evidence with the U.S.": the thing handed over carries the recipient
+        fallback = [t for r in recipients if r.pos_ == "NOUN" for t in _carried(r)]
+        fallback += inner
     keep = [i for i, r in enumerate(recipients) if r.pos_ != "PRON" or r.lower_ in PRONOUN_ACTORS]
     actor_ids = {a.i for a in actors}
     keep = [i for i in keep if recipients[i].i not in actor_ids]
-    return Roles(actors, [recipients[i] for i in keep], passive, tuple(via[i] for i in keep))
+    fallback = [r for r in fallback if r.i not in actor_ids and (r.pos_ != "PRON" or r.lower_ in PRONOUN_ACTORS)]
+    return Roles(actors, [recipients[i] for i in keep], passive, tuple(via[i] for i in keep), fallback)
+
+
+OBJECT_CARRIER_PREPS = frozenset({"with", "to", "against", "toward", "towards", "for"})
+
+
+def _carried(thing, depth: int = 0) -> list:
+    """Who a thing goes to: "evidence with the U.S.", "70 million dollars of aid for Romania and Poland"."""
+    found = []
+    for child in thing.children:
+        if child.dep_ != "prep":
+            continue
+        if child.lower_ in OBJECT_CARRIER_PREPS:
+            found.extend(_pobjs(child))
+        elif child.lower_ == "of" and depth < 2:
+            for obj in _pobjs(child):
+                found.extend(_carried(obj, depth + 1))
+    return found
+
+
+def complement_recipients(head, preps: frozenset[str] | None = None, purpose: bool = False) -> tuple[list, list]:
+    """The subjects of a "that" clause and the recipients of a "to" clause under `head` (with `purpose`,
+    also of a purpose clause: "began a hunger strike to protest against X")."""
+    recipients, via = [], []
+    for child in head.children:
+        if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
+            got = _expand([c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")])
+            recipients.extend(got)
+            via.extend(["that"] * len(got))
+        elif (child.dep_ == "xcomp" or (purpose and child.dep_ == "advcl" and
+                                        any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children))) \
+                and child.pos_ == "VERB":
+            sub = verb_roles(child, preps)
+            recipients.extend(sub.recipients)
+            via.extend(sub.recipient_preps)
+            recipients.extend(sub.fallback)
+            via.extend([None] * len(sub.fallback))
+    return recipients, via
 
 
 def _inherited_subject(verb, depth: int = 0) -> list:
@@ -195,7 +256,15 @@ def adjective_roles(adj) -> Roles:
     for child in adj.children:
         if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
             extra.extend(_pobjs(child))
-    return Roles(roles.actors, roles.recipients + extra, roles.passive, roles.recipient_preps + (None,) * len(extra))
+    recipients = roles.recipients + extra
+    preps = roles.recipient_preps + (None,) * len(extra)
+    if not any(named_like(r) for r in recipients):  # "X is willing to withdraw from Lebanon"
+        inner, inner_via = complement_recipients(adj)
+        actor_ids = {a.i for a in roles.actors}
+        inner_keep = [(r, p) for r, p in zip(inner, inner_via) if r.i not in actor_ids]
+        recipients = recipients + [r for r, _ in inner_keep]
+        preps = preps + tuple(p for _, p in inner_keep)
+    return Roles(roles.actors, recipients, roles.passive, preps)
 
 
 def noun_roles(noun, light_verbs: frozenset[str], recipient_light_verbs: frozenset[str] = frozenset()) -> Roles:
@@ -203,7 +272,11 @@ def noun_roles(noun, light_verbs: frozenset[str], recipient_light_verbs: frozens
     actors, recipients, via = [], [], []
     between = []
     for child in noun.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" and child.pos_ == "PRON" and noun.dep_ == "dobj" and \
+                any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") for c in noun.head.children):
+            # "fundamentalists continued their hunger strike": "their" is the subject of the clause
+            actors.extend(_expand([c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]))
+        elif child.dep_ == "poss":
             actors.extend(_expand([child]))
         elif child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
             actors.extend(conjuncts(child))
@@ -212,8 +285,8 @@ def noun_roles(noun, light_verbs: frozenset[str], recipient_light_verbs: frozens
         elif child.dep_ == "prep" and child.lower_ == "by":
             actors.extend(_expand(_pobjs(child)))
         elif child.dep_ == "prep" and child.lower_ in NOUN_RECIPIENT_PREPS:
-            got = _pobjs(child)
-            if child.lower_ in ("of", "for") and not any(g.ent_type_ for g in got):
+            got = [_named_holder(g) for g in _pobjs(child)]
+            if child.lower_ in ("of", "for") and not any(g.ent_type_ or _has_named_modifier(g) for g in got):
                 continue  # "a campaign of violence", "calls for calm": not a recipient
             recipients.extend(got)
             via.extend([child.lower_] * len(got))
@@ -237,7 +310,12 @@ def noun_roles(noun, light_verbs: frozenset[str], recipient_light_verbs: frozens
         for child in noun.head.children:  # "the phone call took place between X and Y"
             if child.dep_ == "prep" and child.lower_ in ("between", "with", "among"):
                 between.extend(_pobjs(child))
-    if between:
+    mediation = noun.lemma_.lower() in MEDIATION_NOUNS or \
+        any(c.dep_ == "compound" and c.lemma_.lower() in MEDIATION_NOUNS for c in noun.children)
+    if between and mediation and (actors or _light_subjects(noun, light_verbs)):
+        recipients.extend(between)  # "X launched a mediation effort between Y and Z": Y and Z are mediated
+        via.extend(["between"] * len(between))
+    elif between:
         actors.extend(between)  # "talks between X and Y": both take part
     head = noun.head
     governor = head
@@ -262,9 +340,42 @@ def noun_roles(noun, light_verbs: frozenset[str], recipient_light_verbs: frozens
                     if r.i != noun.i and not _inside(r, noun):
                         recipients.append(r)
                         via.append(p)
+            if not recipients:  # "began a hunger strike to protest against Sweden's decision"
+                inner, inner_via = complement_recipients(governor, purpose=True)
+                for r, p in zip(inner, inner_via):
+                    if r.i != noun.i:
+                        recipients.append(r)
+                        via.append(p)
     actor_ids = {a.i for a in actors}
     keep = [i for i, r in enumerate(recipients) if r.i not in actor_ids and r.i != noun.i]
     return Roles(actors, [recipients[i] for i in keep], False, tuple(via[i] for i in keep))
+
+
+MEDIATION_NOUNS = frozenset({"mediation", "mediator", "mediating", "arbitration", "go-between"})
+
+
+def _light_subjects(noun, light_verbs: frozenset[str]) -> list:
+    head = noun.head
+    if noun.dep_ in ("dobj", "compound") and head.lemma_.lower() in light_verbs | {"launch", "offer", "begin"}:
+        return [c for c in head.children if c.dep_ in SUBJECT_DEPS - {"expl"}]
+    if noun.dep_ == "compound" and head.dep_ == "dobj":  # "a mediation effort"
+        return _light_subjects(head, light_verbs)
+    return []
+
+
+def _has_named_modifier(token) -> bool:
+    """ "Chinese authorities", "the U.S. embassy": a common noun that a name or nationality qualifies."""
+    return any(c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in NAMED_KINDS for c in token.children)
+
+
+def _named_holder(token):
+    """ "the Russian government's refusal" -> government: a message noun stands for its named possessor."""
+    if token.ent_type_ or (token.lower_ not in MESSAGE_NOUNS and token.lemma_.lower() not in MESSAGE_NOUNS):
+        return token
+    for child in token.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON" and (child.ent_type_ or _has_named_modifier(child)):
+            return child
+    return token
 
 
 def _inside(token, ancestor) -> bool:
