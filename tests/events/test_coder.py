@@ -111,3 +111,9 @@ def test_a_named_person_does_not_take_the_country_of_the_place():
     events = code_one("Prime Minister Karim Wadi met Iranian officials in Tehran on Monday.")
     wadi = [a for e in events for a in e["actors"] if a["text"] == "Karim Wadi"]
     assert wadi and all(a["country"] is None for a in wadi)
+
+
+def test_an_actor_does_not_take_part_twice_under_a_descriptor():
+    events = code_one("Putin met the president in Moscow.")
+    ids = [p["entity_id"] for e in events for p in e["actors"] + e["recipients"] if p["entity_id"]]
+    assert events and len(ids) == len(set(ids))

@@ -132,7 +132,10 @@ def participants_of(cand: Candidate, builder: ParticipantBuilder, event_words: f
     if _reciprocal(cand):
         actors, recipients = _dedupe(actors + recipients), []  # a meeting is reciprocal: all take part
     spans = {(p.start, p.end) for p in actors}
-    recipients = [p for p in recipients if (p.start, p.end) not in spans]
+    # an actor does not act on itself: "Putin met the president" is not Putin meeting Putin
+    selves = {p.entity_id for p in actors if p.entity_id}
+    recipients = [p for p in recipients if (p.start, p.end) not in spans and
+                  (p.entity_id is None or p.entity_id not in selves)]
     return actors, recipients
 
 
@@ -177,11 +180,15 @@ def with_country(p: Participant, country: str, builder: ParticipantBuilder) -> P
 
 
 def _dedupe(people: list[Participant]) -> list[Participant]:
-    seen, out = set(), []
+    """One participant per span and per entity (the first mention of an entity stands for it)."""
+    seen, entities, out = set(), set(), []
     for p in people:
-        if (p.start, p.end) not in seen:
-            seen.add((p.start, p.end))
-            out.append(p)
+        if (p.start, p.end) in seen or (p.entity_id and p.entity_id in entities):
+            continue
+        seen.add((p.start, p.end))
+        if p.entity_id:
+            entities.add(p.entity_id)
+        out.append(p)
     return out
 
 
