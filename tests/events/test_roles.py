@@ -132,3 +132,10 @@ def test_a_group_without_a_country_takes_the_sentence_place(resources):
     s = candidate(resources, "Two bombers killed 30 people when they blew themselves up in Baghdad.", "killed",
                   "ASSAULT")
     assert "IRQ" in countries(s.recipients)
+
+
+def test_a_possessed_thing_is_no_participant_but_possessed_troops_are(resources):
+    s = candidate(resources, "Iraq refused the use of its lands for attacks on Kuwait.", "refused", "REJECT")
+    assert all("lands" not in p.text for p in s.recipients)
+    s = candidate(resources, "Syria said it was ready to withdraw its troops from Lebanon.", "withdraw", "RETREAT")
+    assert "SYR" in countries(s.recipients) + countries(s.actors)

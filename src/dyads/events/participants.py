@@ -111,8 +111,8 @@ class ParticipantBuilder:
             hit = self.countries.lookup_misspelt(text if mention is not None else token.text)
             if hit is not None:
                 country = hit.country
-        if country is None:
-            country = self._possessor_country(token)  # "its troops", "Syria's forces"
+        if country is None and (sector or self._phrase_sector(phrase)):
+            country = self._possessor_country(token)  # "its troops" (an agent; not "its lands")
         if country is None and token.pos_ == "PROPN" and (entity is None or not entity.code):
             apposed = self._apposition(token)  # "Kenzo Oshima, the United Nations Emergency Relief Coordinator"
             if apposed is not None:
@@ -122,9 +122,7 @@ class ParticipantBuilder:
         if country is None:
             country = self._attached_country(token)
         if sector is None:
-            # a participle modifier is not a sector word: "neighboring Lebanon" (but "armed forces" keeps "forces")
-            words = [t for t in phrase if not (t.dep_ in ("amod", "compound") and t.tag_ in ("VBG", "VBN"))] or phrase
-            sector = self.sectors.sector_of([t.lemma_.lower() for t in words], [t.lower_ for t in words])
+            sector = self._phrase_sector(phrase)
         code = f"{country or ''}{sector or ''}" or None
         if entity is not None and entity.code and entity.country == country and entity.sector == sector:
             code = entity.code
@@ -137,6 +135,11 @@ class ParticipantBuilder:
             return True
         mention = self.mention_at(participant.start, participant.end)
         return mention is not None and mention.kind in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
+
+    def _phrase_sector(self, phrase) -> str | None:
+        # a participle modifier is not a sector word: "neighboring Lebanon" (but "armed forces" keeps "forces")
+        words = [t for t in phrase if not (t.dep_ in ("amod", "compound") and t.tag_ in ("VBG", "VBN"))] or phrase
+        return self.sectors.sector_of([t.lemma_.lower() for t in words], [t.lower_ for t in words])
 
     def _apposition(self, token) -> Participant | None:
         for child in token.children:
