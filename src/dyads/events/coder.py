@@ -82,11 +82,14 @@ def plan_document(ctx: DocContext, resources: Resources) -> list[SentencePlan]:
             continue
         scored = []
         event_words = {c.token.i for c in cands if c.token.pos_ in ("NOUN", "PROPN")}
+        sentence_place = None  # the sentence's one country, looked up once for all its candidates
         for cand in cands:
             actors, recipients = participants_of(cand, builder, event_words)
             place, where = located_country(cand, builder)
             if not place:  # groups without a country take the sentence's one country ("23 people ... in Tel Aviv")
-                around, _ = located_country(cand, builder, whole_sentence=True)
+                if sentence_place is None:
+                    sentence_place = located_country(cand, builder, whole_sentence=True)[0] or ""
+                around = sentence_place
                 if around:
                     actors = [with_country(p, around, builder) for p in actors]
                     recipients = [with_country(p, around, builder) for p in recipients]
@@ -122,13 +125,11 @@ def plan_document(ctx: DocContext, resources: Resources) -> list[SentencePlan]:
 def participants_of(cand: Candidate, builder: ParticipantBuilder, event_words: frozenset | set = frozenset()
                     ) -> tuple[list[Participant], list[Participant]]:
     """Coded actors and recipients; an event noun ("talks in Oman") is never a participant."""
-    actors = _dedupe([p for t in cand.roles.actors
-                      if t.i not in event_words and builder.is_actor(t, p := builder.build(t))])
-    recipients = _dedupe([p for t in cand.roles.recipients
-                          if t.i not in event_words and builder.is_actor(t, p := builder.build(t))])
-    if not recipients and cand.roles.fallback:
-        recipients = _dedupe([p for t in cand.roles.fallback
-                              if t.i not in event_words and builder.is_actor(t, p := builder.build(t))])
+    def named(tokens) -> list[Participant]:
+        return _dedupe([p for t in tokens if t.i not in event_words and builder.is_actor(t, p := builder.build(t))])
+
+    actors = named(cand.roles.actors)
+    recipients = named(cand.roles.recipients) or named(cand.roles.fallback)
     if _reciprocal(cand):
         actors, recipients = _dedupe(actors + recipients), []  # a meeting is reciprocal: all take part
     spans = {(p.start, p.end) for p in actors}

@@ -116,11 +116,12 @@ def _pobjs(prep) -> list:
 
 
 NAMED_KINDS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+PLACE_OR_NAMED_KINDS = NAMED_KINDS | {"LOC", "FAC"}
 
 
 def named_like(token) -> bool:
     """Whether a recipient token could name an actor by itself (a name, a nationality or a pronoun)."""
-    return token.ent_type_ in NAMED_KINDS | {"LOC", "FAC"} or token.pos_ == "PROPN" or \
+    return token.ent_type_ in PLACE_OR_NAMED_KINDS or token.pos_ == "PROPN" or \
         (token.pos_ == "PRON" and token.lower_ in PRONOUN_ACTORS)
 
 
@@ -175,15 +176,15 @@ def verb_roles(verb, preps: frozenset[str] | None = None) -> Roles:
                     recipients.extend(got)
                     via.extend([child.lower_] * len(got))
     # "threatened to ban X", "demanded that the US cancel", "offered to negotiate with X"
-    inner, inner_via = complement_recipients(verb, preps, purpose=True)
     fallback = []
     if not recipients:
+        inner, inner_via = complement_recipients(verb, preps, purpose=True)
         recipients.extend(inner)
         via.extend(inner_via)
     elif not any(named_like(r) for r in recipients):
         # "shared evidence with the U.S.": the thing handed over carries the recipient
         fallback = [t for r in recipients if r.pos_ == "NOUN" for t in _carried(r)]
-        fallback += inner
+        fallback += complement_recipients(verb, preps, purpose=True)[0]
     keep = [i for i, r in enumerate(recipients) if r.pos_ != "PRON" or r.lower_ in PRONOUN_ACTORS]
     actor_ids = {a.i for a in actors}
     keep = [i for i in keep if recipients[i].i not in actor_ids]
@@ -271,11 +272,13 @@ def noun_roles(noun, light_verbs: frozenset[str], recipient_light_verbs: frozens
     """Roles of an event noun: "Iran's attacks on US bases", "X launched air strikes against Y"."""
     actors, recipients, via = [], [], []
     between = []
+    clause_subjects = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")] \
+        if noun.dep_ == "dobj" else []
     for child in noun.children:
-        if child.dep_ == "poss" and child.pos_ == "PRON" and noun.dep_ == "dobj" and \
-                any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") for c in noun.head.children):
+        if child.dep_ == "poss" and child.pos_ == "PRON" and \
+                any(c.pos_ in ("NOUN", "PROPN") for c in clause_subjects):
             # "fundamentalists continued their hunger strike": "their" is the subject of the clause
-            actors.extend(_expand([c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]))
+            actors.extend(_expand(clause_subjects))
         elif child.dep_ == "poss":
             actors.extend(_expand([child]))
         elif child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
