@@ -22,12 +22,11 @@ Pronoun gold (`data/gold/actors_pronouns.jsonl`): `{"id", "text", "date"?, "pron
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dyads.errors import DyadsError
+from dyads.evaluation.gold import read_jsonl
 
 REPO = Path(__file__).resolve().parents[3]
 DEFAULT_NGEC = REPO.parent / "shared" / "eval" / "ngec_actor_cases.dev.jsonl"
@@ -36,14 +35,6 @@ DEFAULT_PRONOUNS = REPO / "data" / "gold" / "actors_pronouns.jsonl"
 SEEDS_PRONOUNS = REPO / "data" / "gold" / "actors_pronouns_seeds.jsonl"
 IN_SCOPE = ("actor_text_to_code", "nationality_detection", "agent_pattern_match", "agent_embedding_match")
 OUT_OF_SCOPE = ("wikipedia_title_lookup", "co_actor_expansion", "actor_span_expansion")
-
-
-def read_jsonl(path: str | Path) -> list[dict]:
-    file = Path(path)
-    if not file.exists():
-        raise DyadsError("E305", path=str(path))
-    with open(file, encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
 
 
 @dataclass

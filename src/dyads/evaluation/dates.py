@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dyads.evaluation.quotes import read_gold, run_items
+from dyads.evaluation.gold import read_jsonl
+from dyads.evaluation.quotes import run_items
 from dyads.records import DocResult
 
 REPO = Path(__file__).resolve().parents[3]
@@ -92,7 +93,7 @@ def _score_published(item: dict, result: DocResult, report: DateReport) -> None:
 
 
 def evaluate_dates(path: str | Path = DEFAULT_GOLD) -> DateReport:
-    items = read_gold(path)
+    items = read_jsonl(path)
     report = DateReport(Path(path).name)
     for item, result in zip(items, run_items(items)):
         score_item(item, result, report)

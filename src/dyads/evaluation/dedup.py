@@ -14,14 +14,13 @@ story text (never junk) that was removed.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
 from dyads.clean.boilerplate import find_removed
 from dyads.corpus.dedup import BatchDeduplicator
-from dyads.errors import DyadsError
+from dyads.evaluation.gold import read_jsonl
 from dyads.evaluation.dedup_corpus import Item, build_corpus
 from dyads.evaluation.junk import JunkCounts, count_chars
 from dyads.ingest import make_document
@@ -63,14 +62,6 @@ class DedupReport:
         return self.pair_tp / (self.pair_tp + self.pair_fn) if self.pair_tp + self.pair_fn else 1.0
 
 
-def read_stories(path: str | Path) -> list[dict]:
-    file = Path(path)
-    if not file.exists():
-        raise DyadsError("E305", path=str(file))
-    with open(file, encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
-
-
 def find_originals(items: list[Item]) -> tuple[list[str], list[str]]:
     """Each item's doc_id, and the doc_id of the original it was judged to copy (or its own)."""
     store = Store(":memory:")
@@ -90,7 +81,7 @@ def find_originals(items: list[Item]) -> tuple[list[str], list[str]]:
 
 def evaluate_dedup(path: str | Path = DEFAULT_NGEC, n_groups: int = 250, n_single: int = 250,
                    seed: int = 13) -> DedupReport:
-    items = build_corpus(read_stories(path), n_groups=n_groups, n_single=n_single, seed=seed)
+    items = build_corpus(read_jsonl(path), n_groups=n_groups, n_single=n_single, seed=seed)
     doc_ids, roots = find_originals(items)
     group_of_doc: dict[str, int] = {}  # a document's group: that of the first item read as it
     first_of_group: set[int] = set()

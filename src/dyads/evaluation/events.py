@@ -18,13 +18,12 @@ right events in bins of confidence.
 
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from dyads import api
-from dyads.errors import DyadsError
+from dyads.evaluation.gold import read_jsonl
 from dyads.evaluation.metrics import PRF
 from dyads.events.ontology import EVENT_TYPES, LEGACY_NAMES
 
@@ -57,14 +56,9 @@ class EventEval:
 
 
 def load_gold(path: str) -> list[GoldSentence]:
-    file = Path(path)
-    if not file.exists():
-        raise DyadsError("E305", path=path)
     sentences: dict[str, GoldSentence] = {}
-    with open(file, encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                _add_record(sentences, json.loads(line))
+    for record in read_jsonl(path):
+        _add_record(sentences, record)
     return list(sentences.values())
 
 

@@ -9,13 +9,12 @@ name word, compared without case or accents ("Al-Sahaf" matches "Ahmed Al-Sahaf"
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from unidecode import unidecode
 
-from dyads.errors import DyadsError
+from dyads.evaluation.gold import read_jsonl
 from dyads.ingest import make_document
 from dyads.records import DocResult, Quote, SourceRecord
 
@@ -52,14 +51,6 @@ class QuoteReport:
     def speaker_accuracy(self) -> float:
         """Quotes found with the right speaker, over all gold quotes."""
         return self.speaker_right / self.n_gold if self.n_gold else 0.0
-
-
-def read_gold(path: str | Path) -> list[dict]:
-    file = Path(path)
-    if not file.exists():
-        raise DyadsError("E305", path=str(path))
-    with open(file, encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
 
 
 def run_items(items: list[dict]) -> list[DocResult]:
@@ -115,7 +106,7 @@ def score_item(item: dict, result: DocResult, report: QuoteReport) -> None:
 
 
 def evaluate_quotes(path: str | Path = DEFAULT_GOLD) -> QuoteReport:
-    items = read_gold(path)
+    items = read_jsonl(path)
     report = QuoteReport(Path(path).name)
     for item, result in zip(items, run_items(items)):
         score_item(item, result, report)

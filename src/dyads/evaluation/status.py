@@ -10,13 +10,12 @@ wrong) and, separately, over the sentences whose event type was found.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from dyads import api
-from dyads.errors import DyadsError
+from dyads.evaluation.gold import read_jsonl
 from dyads.events.ontology import STATUSES
 
 REPO = Path(__file__).resolve().parents[3]
@@ -43,12 +42,8 @@ class StatusReport:
 
 
 def evaluate_status(path: str | Path = DEFAULT_GOLD) -> StatusReport:
-    file = Path(path)
-    if not file.exists():
-        raise DyadsError("E305", path=str(path))
-    with open(file, encoding="utf-8") as handle:
-        gold = [json.loads(line) for line in handle if line.strip()]
-    report = StatusReport(file.name, per_status={s: [0, 0] for s in STATUSES})
+    gold = read_jsonl(path)
+    report = StatusReport(Path(path).name, per_status={s: [0, 0] for s in STATUSES})
     for g, out in zip(gold, api.code({"id": g["id"], "text": g["text"]} for g in gold)):
         report.n += 1
         tally = report.per_status.setdefault(g["status"], [0, 0])

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import json
 import re
 import time
 from collections import Counter
@@ -33,6 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from dyads.errors import DyadsError
+from dyads.evaluation.gold import read_jsonl
 from dyads.events.model import MODEL_DIR, Calibration, CoderModel, LinearHead
 from dyads.events.ontology import EVENT_TYPES, LEGACY_NAMES, MODES
 
@@ -112,10 +112,7 @@ def _written_files(paths: list[str]) -> list[Path]:
 def _read_jsonl(path: Path, forbid: bool = True) -> list[dict]:
     if forbid and any(name in path.name for name in FORBIDDEN):
         raise ValueError(f"{path}: refusing to train on an evaluation set")
-    if not path.exists():
-        raise DyadsError("E305", path=str(path))
-    with open(path, encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+    return read_jsonl(path)
 
 
 def lead_sentence(text: str) -> str:
