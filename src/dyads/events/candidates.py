@@ -61,7 +61,7 @@ def match_triggers(token, lexicon: TriggerLexicon) -> list[tuple[float, Trigger,
             span += following
         particle = None
         if trigger.particle:
-            particle = _particle(token, trigger.particle)
+            particle = particle_child(token, trigger.particle)
             if particle is None:
                 continue
         if trigger.objects and not has_object(token, trigger.objects):
@@ -95,7 +95,8 @@ def _following(token, rest: tuple[str, ...]) -> list | None:
     return found
 
 
-def _particle(token, particle: str):
+def particle_child(token, particle: str):
+    """The particle or preposition child that a multiword trigger needs ("pulled *out*", "cracked *down*")."""
     for child in token.children:
         if child.dep_ in ("prt", "prep", "advmod") and child.lower_ == particle.lower():
             return child

@@ -8,6 +8,7 @@ coded through the document's entities (events/participants.py).
 from __future__ import annotations
 
 from dyads.clean.mask import inside_removed
+from dyads.events.candidates import particle_child
 from dyads.events.lexicon import Trigger, TriggerLexicon
 from dyads.events.ontology import score
 from dyads.events.participants import ParticipantBuilder
@@ -33,7 +34,7 @@ def match_trigger(token, lexicon: TriggerLexicon) -> tuple[Trigger, list] | None
                     [t.lower_ for t in following] != list(trigger.rest):
                 continue
             span += following
-        if trigger.particle and _particle(token, trigger.particle) is None:
+        if trigger.particle and particle_child(token, trigger.particle) is None:
             continue
         if trigger.objects and not _has_object(token, trigger.objects):
             continue
@@ -41,13 +42,6 @@ def match_trigger(token, lexicon: TriggerLexicon) -> tuple[Trigger, list] | None
         if best is None or rank > best[0]:
             best = (rank, trigger, span)
     return (best[1], best[2]) if best else None
-
-
-def _particle(token, particle: str):
-    for child in token.children:
-        if child.dep_ in ("prt", "prep", "advmod") and child.lower_ == particle.lower():
-            return child
-    return None
 
 
 def _has_object(token, objects: tuple[str, ...]) -> bool:
