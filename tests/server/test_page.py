@@ -97,3 +97,19 @@ def test_the_page_filters_events_and_shows_relations(page):
     page.wait_for_function("document.querySelector('#message').textContent === '3 relations'")
     cells = page.locator("#results tbody tr").first.locator("td")
     assert [cells.nth(i).inner_text() for i in range(3)] == ["2021-04", "IRQGOV", "USAGOV"]
+
+
+def test_a_slow_older_response_does_not_replace_the_newer_view(page):
+    page.wait_for_selector("#results tbody tr")
+    held = []
+    page.route("**/api/events?*", lambda route: held.append(route))  # hold the events answer back
+    page.click("#filters button[type=submit]")  # asks for events
+    page.wait_for_function("document.querySelector('#message').textContent === 'Loading…'")
+    page.click("#tabs button[data-view=relations]")  # then for relations, answered at once
+    page.wait_for_function("document.querySelector('#message').textContent.endsWith(' relations')")
+    assert held, "the events request was not held"
+    with page.expect_response("**/api/events?*"):
+        held[0].continue_()  # the older events answer arrives last and must be dropped
+    page.wait_for_timeout(300)
+    assert page.inner_text("#message").endswith(" relations")
+    assert page.locator("#tabs button.active").get_attribute("data-view") == "relations"

@@ -85,7 +85,12 @@ function fillTable(table, columns, rows, onClick) {
   }
 }
 
+// Each request for a view or a document takes a ticket; a response that arrives after a newer request is
+// dropped, so clicking a tab and submitting the filters at once cannot leave the older table on screen.
+let latestShow = 0;
+
 async function show(view) {
+  const ticket = ++latestShow;
   current = view;
   for (const button of document.querySelectorAll("#tabs button")) {
     button.classList.toggle("active", button.dataset.view === view);
@@ -97,11 +102,12 @@ async function show(view) {
   message.textContent = "Loading…";
   try {
     const rows = await getJSON(`${VIEWS[view].url}?${queryString(view)}`);
+    if (ticket !== latestShow) return;
     const opens = rows.length && rows[0].doc_id ? (row) => openDocument(row.doc_id, row.event_id) : null;
     fillTable(document.getElementById("results"), VIEWS[view].columns, rows, opens);
     message.textContent = `${rows.length} ${view}` + (rows.length ? "" : " found");
   } catch (error) {
-    message.textContent = `Error: ${error.message}`;
+    if (ticket === latestShow) message.textContent = `Error: ${error.message}`;
   }
 }
 
@@ -136,9 +142,11 @@ function eventMarks(event) {
 }
 
 async function openDocument(docId, eventId) {
+  const ticket = ++latestShow;
   const message = document.getElementById("message");
   try {
     const doc = await getJSON(`/api/documents/${encodeURIComponent(docId)}`);
+    if (ticket !== latestShow) return;
     const selected = doc.events.find((e) => e.event_id === eventId);
     const marks = (doc.removed || []).map((r) => ({ start: r.start, end: r.end, kind: "removed", title: r.kind }));
     if (selected) marks.push(...eventMarks(selected));
@@ -163,7 +171,7 @@ async function openDocument(docId, eventId) {
     const sentence = text.querySelector(".sentence");
     if (sentence && sentence.scrollIntoView) sentence.scrollIntoView({ block: "center" });
   } catch (error) {
-    message.textContent = `Error: ${error.message}`;
+    if (ticket === latestShow) message.textContent = `Error: ${error.message}`;
   }
 }
 
