@@ -37,3 +37,11 @@ def test_a_misspelt_country_is_found_one_slip_away(resources, text, country):
 @pytest.mark.parametrize("text", ["Irani", "Gondor", "Moskow", "Hamas", "Bush", "Sudanis", "Russel"])
 def test_short_or_distant_words_are_not_taken_for_misspelt_countries(resources, text):
     assert resources.get("countries").lookup_misspelt(text) is None
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Zaire", "COD"), ("Kampuchea", "KHM"), ("Kampuchean", "KHM"), ("Ceylon", "LKA"), ("Rhodesia", "ZWE"),
+    ("Yugoslavia", "SRB"), ("Czechoslovakia", "CZE"), ("West Germany", "DEU"), ("Trinidad", "TTO"),
+])
+def test_former_country_names_are_their_successor_state(resources, text, country):
+    assert resources.get("countries").lookup(text).country == country

@@ -117,3 +117,13 @@ def test_an_actor_does_not_take_part_twice_under_a_descriptor():
     events = code_one("Putin met the president in Moscow.")
     ids = [p["entity_id"] for e in events for p in e["actors"] + e["recipients"] if p["entity_id"]]
     assert events and len(ids) == len(set(ids))
+
+
+def test_an_act_inside_a_noun_of_agreement_or_demand_is_coded_as_that_noun():
+    # "a consensus to [exchange]", "its demand that X [ease]": the noun is the event, the clause its content
+    events = code_one("Serbia and Croatia reached a consensus to exchange data on missing persons.")
+    assert [e["event"] for e in events] == ["AGREE"]
+    assert sorted(a["country"] for a in events[0]["actors"]) == ["HRV", "SRB"]
+    events = code_one("The African Union reiterated its demand that Sudan lift restrictions on aid convoys.")
+    assert [e["event"] for e in events] == ["REQUEST"]
+    assert [r["country"] for r in events[0]["recipients"]] == ["SDN"]

@@ -139,3 +139,16 @@ def test_a_possessed_thing_is_no_participant_but_possessed_troops_are(resources)
     assert all("lands" not in p.text for p in s.recipients)
     s = candidate(resources, "Syria said it was ready to withdraw its troops from Lebanon.", "withdraw", "RETREAT")
     assert "SYR" in countries(s.recipients) + countries(s.actors)
+
+
+def test_a_verb_the_lemmatizer_misreads_still_lends_its_subject(resources):
+    # spaCy's rule lemmatizer reads "staged" as "stag" and "waged" as "wag"; the light verb must still count
+    s = candidate(resources, "Striking Kenyan nurses staged a rally outside parliament.", "rally", "PROTEST")
+    assert countries(s.actors) == ["KEN"]
+
+
+def test_a_group_led_from_a_country_has_it_and_a_backed_one_does_not(resources):
+    s = candidate(resources, "Nigerian-led troops shelled rebel camps near the border.", "shelled", "ASSAULT")
+    assert countries(s.actors) == ["NGA"]
+    s = candidate(resources, "A Rwandan-backed militia shelled villages near the border.", "shelled", "ASSAULT")
+    assert "RWA" not in countries(s.actors)

@@ -30,6 +30,14 @@ COMMON_ALIASES = {
     "brunei": "BRN", "micronesia": "FSM", "st lucia": "LCA", "saudi": "SAU",
     "people s republic of china": "CHN", "prc": "CHN", "mainland china": "CHN",
     "republic of korea": "KOR", "dprk": "PRK", "soviet union": "RUS", "ussr": "RUS",
+    "trinidad": "TTO", "tobago": "TTO",
+    # Former names, for archives that go back decades (coded as the state that carries on, as the
+    # Soviet Union is coded RUS): Zaire, Kampuchea, Ceylon, Rhodesia, Yugoslavia ...
+    "zaire": "COD", "kampuchea": "KHM", "democratic kampuchea": "KHM", "ceylon": "LKA", "rhodesia": "ZWE",
+    "yugoslavia": "SRB", "federal republic of yugoslavia": "SRB", "czechoslovakia": "CZE",
+    "east germany": "DEU", "west germany": "DEU", "persia": "IRN", "siam": "THA", "dahomey": "BEN",
+    "upper volta": "BFA", "formosa": "TWN", "bechuanaland": "BWA", "basutoland": "LSO",
+    "nyasaland": "MWI", "tanganyika": "TZA", "gold coast": "GHA", "south vietnam": "VNM",
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from dyads.annotate import lemmas  # noqa: F401  (registers the dyads_verb_lemmas component)
 from dyads.errors import DyadsError
 from dyads.pipeline import Resources
 
@@ -21,7 +22,14 @@ def load_nlp():
         raise DyadsError("E201", model=SPACY_MODEL, package=SPACY_PACKAGE) from err
     nlp.max_length = 2_000_000
     nlp.add_pipe("dyads_line_breaks", before="parser")
+    nlp.add_pipe("dyads_verb_lemmas", after="lemmatizer", config={"verbs": sorted(event_verbs())})
     return nlp
+
+
+def event_verbs() -> frozenset[str]:
+    from dyads.events.lexicon import load_lexicon  # the event vocabulary is the one the lemmas must match
+
+    return load_lexicon().verb_words()
 
 
 @Language.component("dyads_line_breaks")

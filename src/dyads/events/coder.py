@@ -311,7 +311,11 @@ def _governing_event(best: Scored, scored: list[Scored]) -> Scored | None:
                 cur = head  # "hold joint exercises": the verb and its object state one event
                 continue
             return None
-        if cur.dep_ in GOVERNED_DEPS or (cur.dep_ == "advcl" and head.pos_ == "ADJ"):
+        if cur.dep_ == "ccomp" and head.pos_ == "VERB" and not any(s.event in ATTITUDE_TYPES for s in options):
+            # "reiterated its demand that Israel ease ...": the clause completes the verb's message noun
+            options = options + sorted((s for c in head.children if c.dep_ == "dobj"
+                                        for s in by_token.get(c.i, [])), key=lambda s: -s.p)
+        if cur.dep_ in GOVERNED_DEPS or (cur.dep_ == "advcl" and head.pos_ == "ADJ") or _noun_complement(cur):
             for s in options:
                 if s.event in ATTITUDE_TYPES and s.event != best.event:
                     if s.event == "AGREE" and best.event in CONFLICT_TYPES:
@@ -319,6 +323,12 @@ def _governing_event(best: Scored, scored: list[Scored]) -> Scored | None:
                     return s
         return None
     return None
+
+
+def _noun_complement(token) -> bool:
+    """An infinitive or "that" clause completing a noun: "a consensus to [exchange]", "calls to [release]"."""
+    return token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") and \
+        any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "that") for c in token.children)
 
 
 def _separate_clauses(a, b) -> bool:

@@ -41,6 +41,11 @@ class TriggerLexicon:
     def candidates(self, lemma: str, pos: str) -> list[Trigger]:
         return self.by_lemma.get((lemma.lower(), _pos_group(pos)), [])
 
+    def verb_words(self) -> frozenset[str]:
+        """Every verb the event rules look up by lemma (for the lemma repair in annotate/lemmas.py)."""
+        entries = {lemma.split()[0] for (lemma, group) in self.by_lemma if group == "VERB"}
+        return frozenset(entries) | self.speech_verbs | self.light_verbs | self.recipient_light_verbs
+
     def add(self, trigger: Trigger) -> None:
         self.by_lemma.setdefault((trigger.lemma, _pos_group(trigger.pos)), []).append(trigger)
 

@@ -159,8 +159,8 @@ class ParticipantBuilder:
     def _modifier_country(self, phrase, own_mention: Mention | None) -> str | None:
         for tok in phrase:
             mention = self.mention_at(tok.idx, tok.idx + len(tok))
-            if mention is None or mention is own_mention or _opposed(tok):
-                continue  # "an anti-Syria journalist" is not Syrian
+            if mention is None or mention is own_mention or _opposed(tok) or _sponsor(tok):
+                continue  # "an anti-Syria journalist" is not Syrian, "Syrian-backed militia" not Syrian
             entity = self.entity_of(mention)
             if entity is not None and entity.country:
                 return entity.country
@@ -172,7 +172,7 @@ class ParticipantBuilder:
         for tok in phrase:  # a demonym the NER missed ("Iraqi forces")
             if _opposed(tok):
                 continue
-            if tok.pos_ in ("ADJ", "PROPN", "NOUN") and tok.dep_ in ("amod", "compound", "poss"):
+            if tok.pos_ in ("ADJ", "PROPN", "NOUN") and (tok.dep_ in ("amod", "compound", "poss") or _leader(tok)):
                 hit = self.countries.lookup(tok.text)
                 if hit is not None:
                     return hit.country
@@ -232,6 +232,35 @@ def _opposed(token) -> bool:
     if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro"):
         return True
     return i >= 1 and doc[i - 1].lower_ in ("anti-", "pro-")
+
+
+# "Vietnamese-led forces", "a Trinidad-based group": the name is the group's own country;
+# "Syrian-backed militia", "Iranian-allied groups": it is a sponsor, not the group's country.
+LEADING_PARTICIPLES = frozenset({"lead", "led", "base", "based", "run", "command", "commanded", "dominate",
+                                 "dominated", "control", "controlled"})
+SPONSORING_PARTICIPLES = frozenset({"back", "backed", "ally", "allied", "support", "supported", "sponsor",
+                                    "sponsored", "arm", "armed", "fund", "funded", "train", "trained", "align",
+                                    "aligned", "inspire", "inspired"})
+
+
+def _hyphen_participle(token):
+    """The participle a name is hyphenated to ("Vietnamese" in "Vietnamese-led"), or None."""
+    head = token.head
+    if token.dep_ in ("npadvmod", "compound", "amod", "nmod") and head.tag_ in ("VBN", "VBD") and \
+            head.i == token.i + 2 and token.doc[token.i + 1].text == "-":
+        return head
+    return None
+
+
+def _leader(token) -> bool:
+    head = _hyphen_participle(token)
+    return head is not None and (head.lower_ in LEADING_PARTICIPLES or head.lemma_.lower() in LEADING_PARTICIPLES)
+
+
+def _sponsor(token) -> bool:
+    head = _hyphen_participle(token)
+    return head is not None and (head.lower_ in SPONSORING_PARTICIPLES or
+                                 head.lemma_.lower() in SPONSORING_PARTICIPLES)
 
 
 MIN_CITY_POPULATION = 50_000

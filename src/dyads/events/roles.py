@@ -349,9 +349,29 @@ def noun_roles(noun, light_verbs: frozenset[str], recipient_light_verbs: frozens
                     if r.i != noun.i:
                         recipients.append(r)
                         via.append(p)
+    if not recipients and noun.lemma_.lower() in DIRECTIVE_NOUNS:
+        # "its demand that Israel ease ...", "a call today that Egypt free ...": the one addressed
+        for clause in _message_clauses(noun):
+            got = _expand([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")])
+            recipients.extend(got)
+            via.extend(["that"] * len(got))
     actor_ids = {a.i for a in actors}
     keep = [i for i, r in enumerate(recipients) if r.i not in actor_ids and r.i != noun.i]
     return Roles(actors, [recipients[i] for i in keep], False, tuple(via[i] for i in keep))
+
+
+DIRECTIVE_NOUNS = frozenset({"call", "appeal", "demand", "request", "plea", "ultimatum", "proposal", "offer",
+                             "invitation", "warning", "insistence", "order"})
+
+
+def _message_clauses(noun) -> list:
+    """The "that" clause a message noun carries, whether the parse hangs it on the noun or on its verb."""
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and
+               any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    if not clauses and noun.dep_ == "dobj":
+        clauses = [c for c in noun.head.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and
+                   any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    return clauses
 
 
 MEDIATION_NOUNS = frozenset({"mediation", "mediator", "mediating", "arbitration", "go-between"})
