@@ -127,3 +127,10 @@ def test_an_act_inside_a_noun_of_agreement_or_demand_is_coded_as_that_noun():
     events = code_one("The African Union reiterated its demand that Sudan lift restrictions on aid convoys.")
     assert [e["event"] for e in events] == ["REQUEST"]
     assert [r["country"] for r in events[0]["recipients"]] == ["SDN"]
+
+
+def test_a_trailing_allegation_codes_the_event_it_reports_as_claimed():
+    events = code_one("Prison guards routinely beat Ugandan inmates in Kampala, a rights group charged.")
+    assert [(e["event"], e["status"]) for e in events] == [("ASSAULT", "claimed")]
+    events = code_one("Iran charged the United States with violating the nuclear deal.")
+    assert [e["event"] for e in events] == ["ACCUSE"]  # an accusation with its accused stays one

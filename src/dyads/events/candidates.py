@@ -14,6 +14,7 @@ from dyads.clean.mask import inside_removed
 from dyads.events.lexicon import Trigger, TriggerLexicon
 from dyads.events.roles import (RECIPIENT_PREPS, WEAK_RECIPIENT_PREPS, Roles, adjective_roles, noun_roles,
                                 verb_roles)
+from dyads.events.status import trailing_allegation
 
 DEFAULT_PREPS = RECIPIENT_PREPS - WEAK_RECIPIENT_PREPS
 
@@ -205,6 +206,10 @@ def sentence_candidates(sent, lexicon: TriggerLexicon, removed=()) -> list[Candi
         by_prep = {}
         if _communicates(token):
             matches = [m for m in matches if m[1].event not in MATERIAL_TYPES]
+        if trailing_allegation(token):
+            # "Guards abused prisoners, a rights group charged": the allegation reports the event it follows
+            # (coded with status claimed), it is not an accusation of its own
+            matches = [m for m in matches if m[1].event != "ACCUSE"]
         if token.lemma_.lower() in lexicon.speech_verbs and not any(c.dep_ == "xcomp" for c in token.children):
             # "told reporters that ...": reporting, not a request ("told X to leave" is one)
             matches = [m for m in matches if m[1].event != "REQUEST" or m[1].particle or m[1].rest]

@@ -250,8 +250,9 @@ def select(plan: SentencePlan, threshold: float) -> list[Scored]:
             return []
     governor = _governing_event(ranked[0], plan.scored)
     if governor is not None:
+        # the governed act is the content of the governing one ("demand that Israel [ease]"), not a second event
         governor.confidence = max(governor.confidence, ranked[0].confidence)
-        ranked = [governor] + [s for s in ranked if s is not governor]
+        ranked = [governor] + [s for s in ranked if s is not governor and s.cand.token.i != ranked[0].cand.token.i]
     if REQUIRE_CODED_PARTICIPANT:
         if not has_coded_participant(ranked[0]):
             return []  # the sentence's event has no identifiable actor: code nothing rather than a lesser event

@@ -156,6 +156,23 @@ def _negated(trigger, chain) -> str | None:
     return None
 
 
+ALLEGATION_VERBS = frozenset({"charge", "allege", "claim", "contend", "assert", "maintain"})
+
+
+def trailing_allegation(token) -> bool:
+    """An allegation verb after the clause it reports, with no accused of its own: "Guards beat inmates, a
+    rights group charged" (the parse makes the verb the root or a clause on its subject)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in ALLEGATION_VERBS:
+        return False
+    if any(c.dep_ in ("dobj", "dative", "nsubjpass", "ccomp") and c.i > token.i for c in token.children):
+        return False
+    if any(c.dep_ in ("ccomp", "parataxis") and c.i < token.i and c.pos_ in ("VERB", "AUX") for c in token.children):
+        return True
+    head = token.head
+    return token.dep_ == "acl" and head.dep_ in ("appos", "npadvmod") and head.i < token.i and \
+        token.doc[head.left_edge.i - 1].text == ","
+
+
 def _claimed(trigger, chain, sent=None) -> bool:
     doc = trigger.doc
     for i, (tok, dep) in enumerate(chain):
@@ -176,6 +193,8 @@ def _claimed(trigger, chain, sent=None) -> bool:
             return True  # "officials were quoted as saying the drones were launched from Iraq"
     sent = sent if sent is not None else trigger.sent  # Token.sent walks the document: pass the span when known
     for tok in sent:
+        if tok.i > trigger.i and trailing_allegation(tok):
+            return True
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             words = {t.lower_ for t in doc[tok.i + 2: min(tok.i + 6, sent.end)]}
             if words & REPORT_NOUNS or "unconfirmed" in words:
