@@ -134,3 +134,9 @@ def test_a_trailing_allegation_codes_the_event_it_reports_as_claimed():
     assert [(e["event"], e["status"]) for e in events] == [("ASSAULT", "claimed")]
     events = code_one("Iran charged the United States with violating the nuclear deal.")
     assert [e["event"] for e in events] == ["ACCUSE"]  # an accusation with its accused stays one
+
+
+def test_an_act_done_to_protest_is_a_protest():
+    events = code_one("Palestinian workers shunned their jobs on Monday to protest at new Israeli checkpoints.")
+    assert [e["event"] for e in events] == ["PROTEST"]
+    assert events[0]["actors"][0]["country"] == "PSE"

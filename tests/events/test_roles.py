@@ -152,3 +152,16 @@ def test_a_group_led_from_a_country_has_it_and_a_backed_one_does_not(resources):
     assert countries(s.actors) == ["NGA"]
     s = candidate(resources, "A Rwandan-backed militia shelled villages near the border.", "shelled", "ASSAULT")
     assert "RWA" not in countries(s.actors)
+
+
+def test_residents_of_an_occupied_place_take_the_place_not_the_occupier(resources):
+    s = candidate(resources, "Palestinians of the Israeli-occupied Gaza Strip staged a strike on Monday.", "strike",
+                  "PROTEST")
+    assert countries(s.actors) == ["PSE"]
+
+
+def test_a_participle_before_its_noun_is_no_candidate(resources):
+    # "detained journalists", "the Israeli-occupied West Bank": a condition of the noun, not an event
+    text = "The families of detained Kenyan journalists appealed to Uganda for their release."
+    [plans] = prepare([Example("t", text, None)], resources)
+    assert "detained" not in [s.cand.token.text for p in plans for s in p.scored]

@@ -180,12 +180,18 @@ def blocked_tokens(sent, lexicon: TriggerLexicon) -> set[int]:
     return blocked
 
 
+def _attributive_participle(token) -> bool:
+    """A participle before the noun it describes states a condition, not an event: "detained journalists",
+    "the Israeli-occupied West Bank", "a besieged city"."""
+    return token.dep_ == "amod" and token.tag_ in ("VBN", "VBG") and token.head.i > token.i
+
+
 def sentence_candidates(sent, lexicon: TriggerLexicon, removed=()) -> list[Candidate]:
     """All trigger candidates of one sentence, in reading order."""
     blocked = blocked_tokens(sent, lexicon)
     found = []
     for token in sent:
-        if token.pos_ not in TRIGGER_POS or token.i in blocked:
+        if token.pos_ not in TRIGGER_POS or token.i in blocked or _attributive_participle(token):
             continue
         if removed and inside_removed(token.idx, token.idx + 1, removed):
             continue

@@ -248,7 +248,7 @@ def select(plan: SentencePlan, threshold: float) -> list[Scored]:
         ranked = sorted(pool, key=lambda s: -s.p)
         if not ranked:
             return []
-    governor = _governing_event(ranked[0], plan.scored)
+    governor = _governing_event(ranked[0], plan.scored) or _purpose_protest(ranked[0], plan.scored)
     if governor is not None:
         # the governed act is the content of the governing one ("demand that Israel [ease]"), not a second event
         governor.confidence = max(governor.confidence, ranked[0].confidence)
@@ -323,6 +323,21 @@ def _governing_event(best: Scored, scored: list[Scored]) -> Scored | None:
                         s.event, s.mode = "THREATEN", THREAT_ACTIONS.get(best.event)  # "ready to impose martial law"
                     return s
         return None
+    return None
+
+
+PROTEST_PURPOSES = frozenset({"protest", "demonstrate", "denounce", "condemn"})
+
+
+def _purpose_protest(best: Scored, scored: list[Scored]) -> Scored | None:
+    """"Workers shunned work to [protest] the settlements", "began a fast to [denounce] ...": the purpose clause
+    says what the act is, a protest."""
+    for child in best.cand.token.children:
+        if child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() in PROTEST_PURPOSES and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            options = [s for s in scored if s.cand.token.i == child.i and s.event in ("PROTEST", "ACCUSE")]
+            if options and best.event not in ("PROTEST", "ACCUSE", "ASSAULT", "COERCE"):
+                return max(options, key=lambda s: s.p)
     return None
 
 

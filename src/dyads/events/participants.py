@@ -186,7 +186,11 @@ class ParticipantBuilder:
             for obj in child.children:
                 if obj.dep_ != "pobj":
                     continue
-                for tok in phrase_tokens(obj):
+                phrase = phrase_tokens(obj)
+                # the place itself first; "Israeli-occupied" names the occupier, not the place
+                for tok in [obj] + [t for t in phrase if t.i != obj.i]:
+                    if _hyphen_participle(tok) is not None and not _leader(tok):
+                        continue
                     mention = self.mention_at(tok.idx, tok.idx + len(tok))
                     entity = self.entity_of(mention)
                     if entity is not None and entity.country:
