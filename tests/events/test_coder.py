@@ -140,3 +140,35 @@ def test_an_act_done_to_protest_is_a_protest():
     events = code_one("Palestinian workers shunned their jobs on Monday to protest at new Israeli checkpoints.")
     assert [e["event"] for e in events] == ["PROTEST"]
     assert events[0]["actors"][0]["country"] == "PSE"
+
+
+def test_scores_of_people_is_a_number_not_a_message():
+    events = code_one("Security forces in Guinea have tortured scores of refugees, a rights group said.")
+    assert [e["event"] for e in events] == ["ASSAULT"]
+
+
+def test_a_trigger_without_participants_lends_its_event_to_one_with_them():
+    events = code_one("Thai-led forces launched artillery, mortar, and rocket fire against Burmese rebel camps "
+                      "near the border today, killing or wounding 40.")
+    assert [e["event"] for e in events] == ["ASSAULT"]
+    assert events[0]["actors"][0]["country"] == "THA"
+
+
+def test_coordinated_nationalities_are_two_actors():
+    events = code_one("Greek and Turkish negotiators met in Geneva on Monday.")
+    assert events and sorted(a["country"] for a in events[0]["actors"]) == ["GRC", "TUR"]
+
+
+def test_a_word_read_as_two_kinds_of_attack_still_states_an_event():
+    from dyads.events.coder import Scored, _pool_token_readings
+
+    class Token:
+        i = 3
+
+    class Cand:
+        token = Token()
+
+    readings = [Scored(Cand(), [], [], p=0.22, event="ASSAULT"), Scored(Cand(), [], [], p=0.18, event="COERCE"),
+                Scored(Cand(), [], [], p=0.30, event="ACCUSE")]
+    _pool_token_readings(readings)
+    assert [round(s.p, 2) for s in readings] == [0.40, 0.18, 0.30]  # verbal readings are not pooled

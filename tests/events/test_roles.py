@@ -165,3 +165,20 @@ def test_a_participle_before_its_noun_is_no_candidate(resources):
     text = "The families of detained Kenyan journalists appealed to Uganda for their release."
     [plans] = prepare([Example("t", text, None)], resources)
     assert "detained" not in [s.cand.token.text for p in plans for s in p.scored]
+
+
+def test_the_one_whose_act_is_condemned_is_the_recipient(resources):
+    s = candidate(resources, "Ukraine condemned Russia's annexation of Crimea.", "condemned", "ACCUSE")
+    assert countries(s.recipients) == ["RUS"]
+
+
+def test_the_party_a_threat_is_conditioned_on_is_its_recipient(resources):
+    s = candidate(resources, "Russia threatened to quit the arms talks if the United States deploys new missiles.",
+                  "threatened", "THREATEN")
+    assert countries(s.recipients) == ["USA"]
+
+
+def test_an_event_counted_in_days_or_waves_takes_the_verb_roles(resources):
+    s = candidate(resources, "Indian police carried out a wave of arrests against Kashmiri students.", "arrests",
+                  "COERCE")
+    assert countries(s.actors) == ["IND"]

@@ -300,7 +300,12 @@ MATERIAL_TYPES = frozenset({"AID", "AGREE", "MOBILIZE", "REQUEST", "RETREAT", "C
 
 def _communicates(token) -> bool:
     return token.pos_ == "VERB" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in WORD_OBJECTS
-                                        for c in token.children)
+                                        and not _quantity(c) for c in token.children)
+
+
+def _quantity(token) -> bool:
+    """"scores of refugees", "a score of villagers": a number, not the word "score"."""
+    return token.lower_ in ("score", "scores") and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
 def _has_complement(token) -> bool:

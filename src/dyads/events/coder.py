@@ -126,7 +126,13 @@ def participants_of(cand: Candidate, builder: ParticipantBuilder, event_words: f
                     ) -> tuple[list[Participant], list[Participant]]:
     """Coded actors and recipients; an event noun ("talks in Oman") is never a participant."""
     def named(tokens) -> list[Participant]:
-        return _dedupe([p for t in tokens if t.i not in event_words and builder.is_actor(t, p := builder.build(t))])
+        found = []
+        for t in tokens:
+            if t.i not in event_words and builder.is_actor(t, p := builder.build(t)):
+                found.append(p)
+                if p.country:
+                    found.extend(builder.coordinated(t, p))  # "French and Egyptian warships"
+        return _dedupe(found)
 
     actors = named(cand.roles.actors)
     recipients = named(cand.roles.recipients) or named(cand.roles.fallback)
@@ -234,6 +240,7 @@ def select(plan: SentencePlan, threshold: float) -> list[Scored]:
 
     An event needs an identifiable political actor: at least one actor or recipient with a code.
     """
+    _pool_token_readings(plan.scored)
     # An event told in a relative or temporal clause ("who lost his son when bombers [detonated] ...") is
     # background to the sentence: it needs a surer score to stand as the sentence's event.
     pool = [s for s in plan.scored if s.p >= BACKGROUND_THRESHOLD or not _background(s)]
@@ -243,7 +250,7 @@ def select(plan: SentencePlan, threshold: float) -> list[Scored]:
         # tells a material event it takes for granted, when surer than a bare pass (a background verbal act,
         # "whom authorities [blame]", is attribution, not news; nor is a relative clause that describes a
         # person, "Russell, who lost his son when bombers [detonated] a device")
-        pool = [s for s in plan.scored if s.p >= threshold + BACKGROUND_MARGIN and not s.features.get("in_relcl")
+        pool = [s for s in plan.scored if s.p >= threshold + _background_margin(s) and not s.features.get("in_relcl")
                 and QUAD.get(s.event, '').startswith('material')]
         ranked = sorted(pool, key=lambda s: -s.p)
         if not ranked:
@@ -255,7 +262,13 @@ def select(plan: SentencePlan, threshold: float) -> list[Scored]:
         ranked = [governor] + [s for s in ranked if s is not governor and s.cand.token.i != ranked[0].cand.token.i]
     if REQUIRE_CODED_PARTICIPANT:
         if not has_coded_participant(ranked[0]):
-            return []  # the sentence's event has no identifiable actor: code nothing rather than a lesser event
+            # another trigger of the same event may name its participants ("launched mortar fire ..., killing
+            # 50": the fire has no actor in the parse, the killing has); else code nothing rather than a lesser event
+            same = [s for s in ranked[1:] if s.event == ranked[0].event and s.p >= threshold
+                    and has_coded_participant(s)]
+            if not same:
+                return []
+            ranked = [same[0]] + [s for s in ranked if s is not same[0]]
         ranked = [s for s in ranked if has_coded_participant(s)]
     chosen = [ranked[0]]
     # a "where" clause may add the sentence's second event, never displace its first
@@ -273,6 +286,19 @@ def select(plan: SentencePlan, threshold: float) -> list[Scored]:
                 all(_separate_clauses(s.cand.token, c.cand.token) for c in chosen):
             chosen.append(s)
     return chosen
+
+
+def _pool_token_readings(scored: list[Scored]) -> None:
+    """Readings of one word as material conflict of different types ("raids": ASSAULT or COERCE) pool their
+    scores on the likeliest reading: the word states an event even when its type is split."""
+    by_token: dict[int, list[Scored]] = {}
+    for s in scored:
+        if QUAD.get(s.event) == "material conflict":
+            by_token.setdefault(s.cand.token.i, []).append(s)
+    for readings in by_token.values():
+        if len(readings) > 1:
+            best = max(readings, key=lambda s: s.p)
+            best.p = min(1.0, sum(s.p for s in readings))
 
 
 def _in_where_clause(token) -> bool:
@@ -376,6 +402,13 @@ REFUSAL_MODES = {"AGREE": None, "CONSULT": "meet", "SUPPORT": "assist", "COOPERA
 REQUIRE_CODED_PARTICIPANT = True
 BACKGROUND_THRESHOLD = 0.7
 BACKGROUND_MARGIN = 0.05  # above the threshold, for a background event in a sentence with no other
+
+
+def _background_margin(s: "Scored") -> float:
+    """A background act whose actor and recipient are both coded ("raids carried out by American planes against
+    Iraqi militias") is a full dyad: the bare threshold is enough; any other needs the margin."""
+    both = any(p.country or p.code for p in s.actors) and any(p.country or p.code for p in s.recipients)
+    return 0.0 if both else BACKGROUND_MARGIN
 
 
 def _background(s: "Scored") -> bool:

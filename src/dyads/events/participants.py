@@ -129,6 +129,24 @@ class ParticipantBuilder:
         return Participant(text=text, start=start, end=end, entity_id=entity.entity_id if entity else None,
                            code=code, country=country, sector=sector)
 
+    def coordinated(self, token, participant: Participant) -> list[Participant]:
+        """The further countries of coordinated modifiers: "French and Egyptian warships" are French warships
+        and Egyptian warships (the second is anchored on its own word, "Egyptian")."""
+        found = []
+        for child in token.children:
+            if child.dep_ not in ("amod", "compound") or child.i > token.i:
+                continue
+            for other in child.conjuncts:
+                if other.i > token.i or _opposed(other):
+                    continue
+                country = self.countries.country_of(other.text)
+                if country and country != participant.country and \
+                        all(country != p.country for p in found):
+                    sector = participant.sector
+                    found.append(Participant(text=other.text, start=other.idx, end=other.idx + len(other),
+                                             code=f"{country}{sector or ''}", country=country, sector=sector))
+        return found
+
     def is_actor(self, token, participant: Participant) -> bool:
         """Whether the phrase names an actor at all (not "a hand", "the raid", "anonymity")."""
         if participant.code or participant.entity_id:

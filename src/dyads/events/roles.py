@@ -161,7 +161,8 @@ def verb_roles(verb, preps: frozenset[str] | None = None) -> Roles:
     if not actors:
         actors = _inherited_subject(verb)
     for r in list(recipients):  # "rejected calls by X", "threatened action against X", "aid to X"
-        if r.lower_ in MESSAGE_NOUNS or r.lemma_.lower() in MESSAGE_NOUNS:
+        message = r.lower_ in MESSAGE_NOUNS or r.lemma_.lower() in MESSAGE_NOUNS
+        if message or _action_noun(r):
             for child in r.children:
                 if child.dep_ == "poss" and child.pos_ != "PRON":
                     got = _expand([child])
@@ -171,8 +172,8 @@ def verb_roles(verb, preps: frozenset[str] | None = None) -> Roles:
                     got = conjuncts(child)  # "a U.S. request", "a Senegalese peace plan"
                     recipients.extend(got)
                     via.extend(["poss"] * len(got))
-                elif child.dep_ == "prep" and child.lower_ in CARRIER_PREPS:
-                    got = _expand(_pobjs(child))
+                elif child.dep_ == "prep" and child.lower_ in CARRIER_PREPS and (message or child.lower_ == "by"):
+                    got = _expand(_pobjs(child))  # "the annexation of Crimea": what is acted on is not the actor
                     recipients.extend(got)
                     via.extend([child.lower_] * len(got))
     # "threatened to ban X", "demanded that the US cancel", "offered to negotiate with X"
@@ -190,6 +191,15 @@ def verb_roles(verb, preps: frozenset[str] | None = None) -> Roles:
     keep = [i for i in keep if recipients[i].i not in actor_ids]
     fallback = [r for r in fallback if r.i not in actor_ids and (r.pos_ != "PRON" or r.lower_ in PRONOUN_ACTORS)]
     return Roles(actors, [recipients[i] for i in keep], passive, tuple(via[i] for i in keep), fallback)
+
+
+ACTION_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "ade", "sal")
+
+
+def _action_noun(token) -> bool:
+    """A noun naming an act ("Serbia's suppression of ...", "Russia's annexation", "Israel's refusal"): its
+    possessor or named modifier is the one who acts, so the one a reaction to it is aimed at."""
+    return token.pos_ == "NOUN" and token.lemma_.lower().endswith(ACTION_SUFFIXES) and len(token) > 5
 
 
 OBJECT_CARRIER_PREPS = frozenset({"with", "to", "against", "toward", "towards", "for"})
@@ -218,6 +228,12 @@ def complement_recipients(head, preps: frozenset[str] | None = None, purpose: bo
             got = _expand([c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")])
             recipients.extend(got)
             via.extend(["that"] * len(got))
+        elif purpose and child.dep_ == "advcl" and child.pos_ in ("VERB", "AUX") and \
+                any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in child.children):
+            # "threatened to stop the talks if the United States goes ahead": the one the condition is set for
+            got = _expand([c for c in child.children if c.dep_ == "nsubj"])
+            recipients.extend(got)
+            via.extend(["if"] * len(got))
         elif (child.dep_ == "xcomp" or (purpose and child.dep_ == "advcl" and
                                         any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children))) \
                 and child.pos_ == "VERB":
@@ -320,33 +336,34 @@ def noun_roles(noun, light_verbs: frozenset[str], recipient_light_verbs: frozens
         via.extend(["between"] * len(between))
     elif between:
         actors.extend(between)  # "talks between X and Y": both take part
-    head = noun.head
+    anchor = _through_quantity(noun)  # "launched ten days of [war games]": the verb governs the quantity
+    head = anchor.head
     governor = head
-    if noun.dep_ == "pobj" and head.dep_ == "prep":  # "engaged in talks", "went on strike"
+    if anchor.dep_ == "pobj" and head.dep_ == "prep":  # "engaged in talks", "went on strike"
         governor = head.head
     lemma = governor.lemma_.lower()
-    if noun.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "conj") and governor.i != noun.i:
-        if lemma in recipient_light_verbs and noun.dep_ in ("dobj", "pobj"):
+    if anchor.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "conj") and governor.i != anchor.i:
+        if lemma in recipient_light_verbs and anchor.dep_ in ("dobj", "pobj"):
             gov_roles = verb_roles(governor)
             if not recipients:
                 recipients = list(gov_roles.actors)
                 via = [None] * len(recipients)
             if not actors:
                 actors = [r for r, p in zip(gov_roles.recipients, gov_roles.recipient_preps)
-                          if p in ("from", "by") and r.i != noun.i]
-        elif lemma in light_verbs or noun.dep_ == "nsubjpass":
+                          if p in ("from", "by") and r.i not in (noun.i, anchor.i)]
+        elif lemma in light_verbs or anchor.dep_ == "nsubjpass":
             gov_roles = verb_roles(governor)
             if not actors:
-                actors = [a for a in gov_roles.actors if a.i != noun.i]
+                actors = [a for a in gov_roles.actors if a.i not in (noun.i, anchor.i)]
             if not recipients:
                 for r, p in zip(gov_roles.recipients, gov_roles.recipient_preps):
-                    if r.i != noun.i and not _inside(r, noun):
+                    if r.i not in (noun.i, anchor.i) and not _inside(r, anchor):
                         recipients.append(r)
                         via.append(p)
             if not recipients:  # "began a hunger strike to protest against Sweden's decision"
                 inner, inner_via = complement_recipients(governor, purpose=True)
                 for r, p in zip(inner, inner_via):
-                    if r.i != noun.i:
+                    if r.i not in (noun.i, anchor.i):
                         recipients.append(r)
                         via.append(p)
     if not recipients and noun.lemma_.lower() in DIRECTIVE_NOUNS:
@@ -372,6 +389,23 @@ def _message_clauses(noun) -> list:
         clauses = [c for c in noun.head.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and
                    any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
     return clauses
+
+
+QUANTITY_HEADS = frozenset({"day", "days", "week", "weeks", "month", "months", "hour", "hours", "round", "rounds",
+                            "series", "wave", "waves", "spate", "string", "number", "couple", "flurry", "barrage",
+                            "volley", "salvo", "night", "nights", "year", "years"})
+
+
+def _through_quantity(noun):
+    """The quantity phrase an event noun is counted by: "days" in "ten days of war games", "a wave of arrests"."""
+    anchor = noun
+    for _ in range(2):
+        prep = anchor.head
+        if anchor.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in QUANTITY_HEADS:
+            anchor = prep.head
+        else:
+            break
+    return anchor
 
 
 MEDIATION_NOUNS = frozenset({"mediation", "mediator", "mediating", "arbitration", "go-between"})
