@@ -172,3 +172,10 @@ def test_a_word_read_as_two_kinds_of_attack_still_states_an_event():
                 Scored(Cand(), [], [], p=0.30, event="ACCUSE")]
     _pool_token_readings(readings)
     assert [round(s.p, 2) for s in readings] == [0.40, 0.18, 0.30]  # verbal readings are not pooled
+
+
+def test_halting_negotiations_is_a_sanction():
+    # CAMEO 164 "halt negotiations" -> PLOVER SANCTION withdraw (reference/CAMEO2PLOVER-2021.txt)
+    events = code_one("Ethiopia halted negotiations with Egypt over the dam on Tuesday.")
+    assert [(e["event"], e["mode"]) for e in events] == [("SANCTION", "withdraw")]
+    assert events[0]["recipients"][0]["country"] == "EGY"

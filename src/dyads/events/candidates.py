@@ -119,7 +119,7 @@ PARTITIVES = frozenset({"kg", "kilogram", "kilograms", "ton", "tons", "tonne", "
                         "batch", "shipment", "consignment", "package", "round", "wave", "series", "lot", "set",
                         "pair", "couple", "convoy", "load", "amount", "quantity", "supply", "supplies", "all",
                         "some", "most", "part", "rest", "each", "one", "two", "three", "several", "many", "%",
-                        "percent", "worth"})
+                        "percent", "worth", "mission", "team", "delegation", "contingent", "unit", "patch"})
 
 
 CAPTIVE_WORDS = frozenset({"prisoners", "hostages", "detainees", "captives"})
