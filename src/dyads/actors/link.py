@@ -35,9 +35,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from dyads.actors.coding import PhraseCode, Word, phrase_coder
+from dyads.actors.coding import Word, phrase_coder
 from dyads.actors.dictionary import ActorDictionary, DictEntry, norm_date
-from dyads.actors.entity import countries_conflict, role_code, same_actor
+from dyads.actors.entity import countries_conflict, role_code
 from dyads.actors.gazetteer import CountryGazetteer
 from dyads.actors.names import PersonName, clean_surface, compare_names, handle_matches, name_key, parse_person
 from dyads.actors.pronouns import PronounResolver
@@ -141,7 +141,6 @@ class DocumentLinker:
         if sdoc is not None:
             self._surnames_missed(people, sdoc, doc_id, mentions)
         handles = self._handles(text, people, doc_id, mentions)
-        observed: list[tuple[Cluster, object]] = []
         for cluster in people:
             if sdoc is not None:
                 for mention in cluster.mentions:
