@@ -26,6 +26,13 @@ def test_codes_follow_the_date(shipped):
     assert taliban.code_at("2022-05-01").code == "AFGGOV"
 
 
+def test_leaders_of_earlier_decades_are_listed_with_their_dates(shipped):
+    # archives reach back before 2000: GSR and CAMEO-era news name Cold War leaders
+    thatcher = person(shipped, "Margaret Thatcher", "1985-03-01")
+    assert thatcher.code_at("1985-03-01").code == "GBRGOV"
+    assert person(shipped, "Mikhail Gorbachev", "1987-12-08").code_at("1987-12-08").code == "RUSGOV"
+
+
 def test_a_spelling_the_file_does_not_list_still_finds_the_person(shipped):
     entry = person(shipped, "Mustafa Al-Kazimi", "2021-02-01")  # not among the listed aliases
     assert entry is not None and entry.name == "Mustafa al-Kadhimi"
