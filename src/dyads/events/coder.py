@@ -103,9 +103,9 @@ def plan_document(ctx: DocContext, resources: Resources) -> list[SentencePlan]:
                                                            code=place, country=place)]
             info = {
                 "has_actor": bool(cand.roles.actors), "actor_named": bool(actors),
-                "actor_coded": any(p.country or p.code for p in actors),
+                "actor_coded": any_coded(actors),
                 "has_recipient": bool(cand.roles.recipients), "recipient_named": bool(recipients),
-                "recipient_coded": any(p.country or p.code for p in recipients),
+                "recipient_coded": any_coded(recipients),
             }
             feats = structural_features(cand, cands, lexicon.speech_verbs, lexicon.light_verbs, info)
             speakers = [builder.build(t) for t in reporting_speakers(cand.token)]
@@ -221,11 +221,17 @@ def score_plans(plans: list[SentencePlan], model: CoderModel, vectors: np.ndarra
     calibrated = model.calibration(p)
     for s, raw, cal in zip(owners, p, calibrated):
         s.p, s.confidence = float(raw), float(cal)
+    for plan in plans:
+        _pool_token_readings(plan.scored)
 
 
 def has_coded_participant(s: Scored) -> bool:
     """An identifiable participant: one with an actor code, or a named place as the target."""
-    return s.named_place or any(p.code or p.country for p in s.actors + s.recipients)
+    return s.named_place or any_coded(s.actors + s.recipients)
+
+
+def any_coded(people: list[Participant]) -> bool:
+    return any(p.code or p.country for p in people)
 
 
 def _places(resources: Resources):
@@ -240,7 +246,6 @@ def select(plan: SentencePlan, threshold: float) -> list[Scored]:
 
     An event needs an identifiable political actor: at least one actor or recipient with a code.
     """
-    _pool_token_readings(plan.scored)
     # An event told in a relative or temporal clause ("who lost his son when bombers [detonated] ...") is
     # background to the sentence: it needs a surer score to stand as the sentence's event.
     pool = [s for s in plan.scored if s.p >= BACKGROUND_THRESHOLD or not _background(s)]
@@ -407,8 +412,7 @@ BACKGROUND_MARGIN = 0.05  # above the threshold, for a background event in a sen
 def _background_margin(s: "Scored") -> float:
     """A background act whose actor and recipient are both coded ("raids carried out by American planes against
     Iraqi militias") is a full dyad: the bare threshold is enough; any other needs the margin."""
-    both = any(p.country or p.code for p in s.actors) and any(p.country or p.code for p in s.recipients)
-    return 0.0 if both else BACKGROUND_MARGIN
+    return 0.0 if any_coded(s.actors) and any_coded(s.recipients) else BACKGROUND_MARGIN
 
 
 def _background(s: "Scored") -> bool:

@@ -383,11 +383,13 @@ DIRECTIVE_NOUNS = frozenset({"call", "appeal", "demand", "request", "plea", "ult
 
 def _message_clauses(noun) -> list:
     """The "that" clause a message noun carries, whether the parse hangs it on the noun or on its verb."""
-    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and
-               any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    def that_clauses(token, deps) -> list:
+        return [c for c in token.children if c.dep_ in deps and c.pos_ in ("VERB", "AUX") and
+                any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+
+    clauses = that_clauses(noun, ("acl", "ccomp"))
     if not clauses and noun.dep_ == "dobj":
-        clauses = [c for c in noun.head.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and
-                   any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        clauses = that_clauses(noun.head, ("ccomp",))
     return clauses
 
 
