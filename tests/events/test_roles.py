@@ -182,3 +182,20 @@ def test_an_event_counted_in_days_or_waves_takes_the_verb_roles(resources):
     s = candidate(resources, "Indian police carried out a wave of arrests against Kashmiri students.", "arrests",
                   "COERCE")
     assert countries(s.actors) == ["IND"]
+
+
+def test_a_gerund_after_a_preposition_takes_the_subject_of_its_verb(resources):
+    s = candidate(resources, "Kashmiri youths resorted to throwing stones at Indian soldiers in Srinagar.",
+                  "throwing", "PROTEST")
+    assert [a.text for a in s.actors] == ["Kashmiri youths"]
+    s = candidate(resources, "The Syrian officer was arrested for attacking a Turkish army post.", "attacking",
+                  "ASSAULT")
+    assert countries(s.actors) == ["SYR"] and countries(s.recipients) == ["TUR"]
+
+
+def test_who_died_of_torture_is_its_recipient_and_the_custodian_its_actor(resources):
+    s = candidate(resources, "A Kurdish detainee died as a result of torture in Turkish police custody.",
+                  "torture", "ASSAULT")
+    assert countries(s.actors) == ["TUR"] and [r.text for r in s.recipients] == ["Kurdish detainee"]
+    s = candidate(resources, "Two prisoners died of torture in the custody of Egyptian police.", "torture", "ASSAULT")
+    assert countries(s.actors) == ["EGY"] and [r.text for r in s.recipients] == ["prisoners"]

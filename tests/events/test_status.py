@@ -72,6 +72,14 @@ def test_recent_year_is_not_historical(nlp):
     assert event_status(token, "PROTEST", reference_year=2030) == "historical"
 
 
+def test_a_year_dating_a_noun_deep_in_the_clause_does_not_date_the_event(nlp):
+    text = ("A Peruvian judge ordered the former minister to appear next week for questioning in an inquiry into "
+            "illegal arms purchases in the 1990s.")
+    assert event_status(trigger_token(nlp, text, "ordered"), "REQUEST", reference_year=2021) == "occurred"
+    text = "The bombing of the embassy in 1998 killed 200 people."  # the year on the subject still dates it
+    assert event_status(trigger_token(nlp, text, "killed"), "ASSAULT", reference_year=2021) == "historical"
+
+
 def test_refusal_is_told_from_a_negated_fact(nlp):
     assert is_refusal(trigger_token(nlp, "Syria says it will not accept any more refugees.", "accept"))
     assert not is_refusal(trigger_token(nlp, "The rebels did not withdraw from Goma.", "withdraw"))

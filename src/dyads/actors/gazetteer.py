@@ -17,7 +17,7 @@ from dyads.resources import ROOT, load_tsv, load_yaml
 COMMON_ALIASES = {
     "us": "USA", "u s": "USA", "usa": "USA", "u s a": "USA", "america": "USA", "united states": "USA",
     "united states of america": "USA", "uk": "GBR", "u k": "GBR", "britain": "GBR",
-    "great britain": "GBR", "england": "GBR", "scotland": "GBR", "wales": "GBR",
+    "great britain": "GBR", "england": "GBR", "scotland": "GBR", "wales": "GBR", "northern ireland": "GBR",
     "russia": "RUS", "iran": "IRN", "syria": "SYR", "south korea": "KOR", "north korea": "PRK",
     "vietnam": "VNM", "ivory coast": "CIV", "cote d ivoire": "CIV", "czech republic": "CZE",
     "holland": "NLD", "burma": "MMR", "palestine": "PSE", "gaza": "PSE", "west bank": "PSE",

@@ -1,7 +1,8 @@
 """Verb lemmas the English rule lemmatizer gets wrong, repaired against the event vocabulary.
 
 The lemmatizer strips "-ed" and keeps the first form it knows as a verb, so "staged" becomes "stag",
-"waged" "wag", "fined" "fin" and "raped" "rap"; some "-ing" forms keep their ending ("deploring").
+"waged" "wag", "fined" "fin" and "raped" "rap"; some "-ing" forms keep their ending ("deploring"), and
+an irregular verb with a prefix is not found at all ("retook", "overran" is, "outfought" is not).
 Every event rule looks verbs up by lemma, so such a slip hides a trigger or a light verb. The repair
 only moves a verb whose lemma is not in the vocabulary to an inflection of it that is.
 """
@@ -34,23 +35,42 @@ def lemma_candidates(word: str) -> list[str]:
     return [c for c in out if len(c) >= 2]
 
 
-def repair_lemma(word: str, lemma: str, verbs: frozenset[str]) -> str:
+PREFIXES = ("re", "out", "over", "under", "with", "mis", "up")
+
+
+def repair_lemma(word: str, lemma: str, verbs: frozenset[str], irregular: dict | None = None) -> str:
+    """`irregular` maps irregular forms to their base ("took" -> "take"), from the lemmatizer's own table."""
     if lemma.lower() in verbs:
         return lemma
     for candidate in lemma_candidates(word):
         if candidate in verbs:
             return candidate
+    w = word.lower()
+    for prefix in PREFIXES if irregular else ():
+        bases = irregular.get(w[len(prefix):]) if w.startswith(prefix) else None
+        for base in bases or ():
+            if prefix + base in verbs:
+                return prefix + base  # "retook" -> "retake"
     return lemma
+
+
+def _irregular_verbs(nlp: Language) -> dict:
+    """The English lemmatizer's exception table for verbs ("took" -> ["take"]); empty if the pipeline has none."""
+    try:
+        return dict(nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc")["verb"])
+    except (KeyError, ValueError, AttributeError):
+        return {}
 
 
 @Language.factory("dyads_verb_lemmas", default_config={"verbs": []})
 def make_verb_lemmas(nlp: Language, name: str, verbs: list[str]):
     vocabulary = frozenset(v.lower() for v in verbs)
+    irregular = _irregular_verbs(nlp)
 
     def verb_lemmas(doc):
         for token in doc:
             if token.tag_ in VERB_TAGS:
-                fixed = repair_lemma(token.text, token.lemma_, vocabulary)
+                fixed = repair_lemma(token.text, token.lemma_, vocabulary, irregular)
                 if fixed != token.lemma_:
                     token.lemma_ = fixed
         return doc

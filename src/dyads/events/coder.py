@@ -101,6 +101,9 @@ def plan_document(ctx: DocContext, resources: Resources) -> list[SentencePlan]:
                     # "imposed a curfew in southeastern Turkey": the place is the target of a domestic act
                     recipients = recipients + [Participant(text=where.text, start=where.start, end=where.end,
                                                            code=place, country=place)]
+            home = _police_country(actors)
+            if home and not place and not sentence_place:
+                recipients = [with_country(p, home, builder) for p in recipients]
             info = {
                 "has_actor": bool(cand.roles.actors), "actor_named": bool(actors),
                 "actor_coded": any_coded(actors),
@@ -168,6 +171,18 @@ def located_country(cand: Candidate, builder: ParticipantBuilder, whole_sentence
         return None, None
     [(country, mentions)] = found.items()
     return country, mentions[0]
+
+
+DOMESTIC_SECTORS = frozenset({"COP"})
+
+
+def _police_country(actors: list[Participant]) -> str | None:
+    """ "Egyptian police opened fire on demonstrators": police act at home, so with no place named, the
+    groups they act on are of their country. Not the army, which also fights abroad."""
+    countries = {p.country for p in actors if p.country}
+    if len(countries) == 1 and any(p.sector in DOMESTIC_SECTORS for p in actors):
+        return countries.pop()
+    return None
 
 
 def _reciprocal(cand: Candidate) -> bool:

@@ -20,6 +20,9 @@ from dyads.records import Entity, Mention, Participant
 
 CLAUSE_DEPS = frozenset({"relcl", "acl", "prep", "appos", "advcl", "ccomp", "punct", "cc", "conj"})
 ATTACHED_PREPS = frozenset({"of", "in", "from"})
+REGION_WORDS = frozenset({f"{d}{e}" for d in ("north", "south", "east", "west", "northeast", "northwest",
+                                              "southeast", "southwest") for e in ("", "ern")}
+                         | {"central", "upper", "lower", "far"})
 PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "hers", "himself", "herself"})
 GROUP_PRONOUNS = frozenset({"they", "their", "them", "it", "its", "we", "our", "us", "themselves", "itself"})
 PRONOUN_WINDOW = 400  # characters back to look for the referent of a pronoun
@@ -41,15 +44,21 @@ class ParticipantBuilder:
         self._city_cache: dict[str, str | None] = {}
 
     def place_country(self, text: str) -> str | None:
-        """The country of a country, capital or (with the place gazetteer) a city that is unambiguous."""
+        """The country of a country, capital or (with the place gazetteer) a city that is unambiguous; a region
+        named by a direction ("western Cambodia", "south Lebanon", "eastern Beirut") is in that place's country.
+        Whole names come first: "South Sudan", "West Bank", "North Korea" are their own."""
         hit = self.countries.lookup(text)
         if hit is not None:
             return hit.country
-        if self.places is None:
-            return None
-        if text not in self._city_cache:
-            self._city_cache[text] = _city_country(self.places, text)
-        return self._city_cache[text]
+        if self.places is not None:
+            if text not in self._city_cache:
+                self._city_cache[text] = _city_country(self.places, text)
+            if self._city_cache[text]:
+                return self._city_cache[text]  # "North Darfur" is a province's own name
+        first, _, rest = text.partition(" ")
+        if rest and first.lower().replace("-", "") in REGION_WORDS:
+            return self.place_country(rest)
+        return None
 
     def is_named_place(self, p: Participant) -> bool:
         mention = self.mention_at(p.start, p.end)
@@ -293,7 +302,10 @@ def _city_country(places, text: str) -> str | None:
         entries, _ = places.candidates(text)
     except Exception:  # noqa: BLE001 - a gazetteer without the expected interface gives no answer
         return None
-    big = [e for e in entries if getattr(e, "population", 0) >= MIN_CITY_POPULATION or getattr(e, "capital", False)]
+    # a big city, a capital, or a province ("Diyala", "North Darfur"); a small town's name is too often also
+    # a person's or a town's elsewhere
+    big = [e for e in entries if getattr(e, "population", 0) >= MIN_CITY_POPULATION or getattr(e, "capital", False)
+           or e.place.feature == "admin1"]
     countries = {e.place.country for e in big if e.place.country}
     return countries.pop() if len(countries) == 1 else None
 
@@ -306,6 +318,9 @@ def phrase_tokens(token) -> list:
         tok = stack.pop()
         keep.add(tok.i)
         stack.extend(c for c in tok.children if c.dep_ not in CLAUSE_DEPS)
+    if token.dep_ == "compound":  # "Turkish police custody": the nationality before a compound is its own
+        keep.update(c.i for c in token.head.lefts if c.i < token.i and c.dep_ in ("amod", "compound")
+                    and c.ent_type_ == "NORP")
     doc = token.doc
     first, last = min(keep), max(keep)
     tokens = [doc[i] for i in range(first, last + 1)]

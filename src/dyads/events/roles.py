@@ -100,9 +100,11 @@ def _expand(tokens) -> list:
     out = []
     for tok in tokens:
         for t in conjuncts(antecedent(tok)):
-            t = through_partitive(t)
-            if all(t.i != o.i for o in out):
-                out.append(t)
+            inner = through_partitive(t)
+            # "scores of Sierra Leonean and Liberian refugees": the conjuncts are inside the partitive
+            for u in (conjuncts(inner) if inner.i != t.i else [t]):
+                if all(u.i != o.i for o in out):
+                    out.append(u)
     return out
 
 
@@ -138,6 +140,10 @@ def verb_roles(verb, preps: frozenset[str] | None = None) -> Roles:
             via.extend([None] * len(got))
         elif child.dep_ == "agent":
             actors.extend(_expand(_pobjs(child)))
+        elif child.dep_ == "dative" and child.pos_ == "ADP":  # "granted asylum [to] four officers"
+            got = _expand(_pobjs(child))
+            recipients.extend(got)
+            via.extend([child.lower_] * len(got))
         elif child.dep_ in OBJECT_DEPS:
             got = _expand([child])
             recipients.extend(got)
@@ -160,6 +166,13 @@ def verb_roles(verb, preps: frozenset[str] | None = None) -> Roles:
             actors = conjuncts(verb.head)
     if not actors:
         actors = _inherited_subject(verb)
+    stance = _stance_targets(verb)
+    if stance:  # "blocked roads in defiance of the government": whom the act is aimed at comes first
+        forum = "to" if verb.lemma_.lower() in COMPLAINT_VERBS else None  # "complained to the UN over ..."
+        rest = [(r, p) for r, p in zip(recipients, via) if p != forum and all(r.i != t.i for t in stance)]
+        if not any(named_like(r) for r, _ in rest):  # "fired at Israel in retaliation for ...": Israel stays
+            recipients = stance + [r for r, _ in rest]
+            via = ["stance"] * len(stance) + [p for _, p in rest]
     for r in list(recipients):  # "rejected calls by X", "threatened action against X", "aid to X"
         message = r.lower_ in MESSAGE_NOUNS or r.lemma_.lower() in MESSAGE_NOUNS
         if message or _action_noun(r):
@@ -194,6 +207,49 @@ def verb_roles(verb, preps: frozenset[str] | None = None) -> Roles:
 
 
 ACTION_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "ade", "sal")
+STANCE_NOUNS = frozenset({"protest", "defiance", "opposition", "retaliation", "revenge", "reprisal"})
+STANCE_PREPS = frozenset({"of", "against", "at", "to", "over", "for"})
+COMPLAINT_VERBS = frozenset({"complain", "protest", "grumble"})
+COMPLAINT_PREPS = frozenset({"over", "about", "against"})
+
+
+def _stance_targets(verb) -> list:
+    """Whom an act is aimed at, said in a phrase of stance: "in defiance of the government", "in protest at
+    Russia's refusal", "in retaliation for Israeli raids"; for a complaint, what it is about ("complained to
+    the UN over Israeli raids"). The one who did the thing opposed, when the phrase names an act."""
+    found = []
+    for child in verb.children:
+        if child.dep_ != "prep":
+            continue
+        if child.lower_ == "in":
+            for stance in _pobjs(child):
+                if stance.lemma_.lower() in STANCE_NOUNS:
+                    for prep in stance.children:
+                        if prep.dep_ == "prep" and prep.lower_ in STANCE_PREPS:
+                            found.extend(_doer(t) for t in _pobjs(prep))
+        elif child.lower_ in COMPLAINT_PREPS and verb.lemma_.lower() in COMPLAINT_VERBS:
+            found.extend(_doer(t) for t in _pobjs(child))
+    return [t for t in found if t is not None]
+
+
+def _doer(thing):
+    """ "Russia's refusal" -> Russia, "Israeli raids" -> Israeli, "raids by Israel" -> Israel, "the government"
+    -> itself; None for an act with no one named in it ("the new taxes")."""
+    if named_like(thing) or thing.pos_ == "PROPN":
+        return thing
+    for child in thing.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "by":
+            objs = _pobjs(child)
+            if objs:
+                return objs[0]
+    for child in thing.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in NAMED_KINDS:
+            return child
+    if _action_noun(thing) or thing.lemma_.lower() in ("raid", "attack", "strike", "incursion", "shelling"):
+        return None
+    return thing
 
 
 def _action_noun(token) -> bool:
@@ -250,13 +306,20 @@ def _inherited_subject(verb, depth: int = 0) -> list:
     if depth > 3 or verb.dep_ not in INHERIT_DEPS or verb.head.i == verb.i:
         return []
     head = verb.head
+    through_prep = verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX")
+    if through_prep:  # "X resorted to [throwing] stones", "X was arrested for [attacking] Y"
+        head = head.head
+        if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN") and \
+                not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+            return conjuncts(head.head)  # "youths resorting to [throwing] stones", "soldiers accused of [killing]"
     if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
         objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
         if objects:
             return _expand(objects[:1])
     for child in head.children:
         # "X is scheduled to [visit]": the passive subject of the governing verb acts
-        if child.dep_ in SUBJECT_DEPS - {"expl"} or (child.dep_ in PASSIVE_SUBJECT_DEPS and verb.dep_ == "xcomp"):
+        if child.dep_ in SUBJECT_DEPS - {"expl"} or (child.dep_ in PASSIVE_SUBJECT_DEPS and
+                                                    (verb.dep_ == "xcomp" or through_prep)):
             return _expand([child])
         if child.dep_ == "agent":
             return _expand(_pobjs(child))
@@ -366,15 +429,61 @@ def noun_roles(noun, light_verbs: frozenset[str], recipient_light_verbs: frozens
                     if r.i not in (noun.i, anchor.i):
                         recipients.append(r)
                         via.append(p)
+    if not recipients:  # "a hunger strike in protest of X's refusal", "went on strike in defiance of X"
+        got = [t for t in _stance_targets(noun) + (_stance_targets(governor) if governor.i != anchor.i else [])
+               if t.i != noun.i]
+        recipients.extend(got)
+        via.extend(["stance"] * len(got))
     if not recipients and noun.lemma_.lower() in DIRECTIVE_NOUNS:
         # "its demand that Israel ease ...", "a call today that Egypt free ...": the one addressed
         for clause in _message_clauses(noun):
             got = _expand([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")])
             recipients.extend(got)
             via.extend(["that"] * len(got))
+    if not recipients:
+        victims, custodians = _died_of(noun)
+        recipients.extend(victims)
+        via.extend([None] * len(victims))
+        actors.extend(c for c in custodians if not actors)
     actor_ids = {a.i for a in actors}
     keep = [i for i, r in enumerate(recipients) if r.i not in actor_ids and r.i != noun.i]
     return Roles(actors, [recipients[i] for i in keep], False, tuple(via[i] for i in keep))
+
+
+DEATH_VERBS = frozenset({"die", "succumb", "perish"})
+CAUSE_NOUNS = frozenset({"result", "consequence", "effect", "effects"})
+
+
+def _died_of(noun) -> tuple[list, list]:
+    """ "A prisoner died of torture in police custody", "... died as a result of torture": the one who died is
+    the recipient of the act that killed them, and whoever held them in custody its actor."""
+    probe = noun
+    for _ in range(2):  # "of torture", or "as a result of torture"
+        if probe.dep_ != "pobj" or probe.head.lower_ not in ("of", "from", "after", "as"):
+            return [], []
+        governor = probe.head.head
+        if governor.lemma_.lower() in DEATH_VERBS and governor.pos_ == "VERB":
+            victims = _expand([c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")])
+            return victims, _custodians(governor) or _custodians(noun)
+        if governor.lemma_.lower() not in CAUSE_NOUNS:
+            return [], []
+        probe = governor
+    return [], []
+
+
+def _custodians(token) -> list:
+    """ "in Israeli police custody" -> police; "in the custody of the army" -> army."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "under")):
+        for custody in _pobjs(prep):
+            if custody.lemma_.lower() not in ("custody", "detention"):
+                continue
+            holders = [g for of in custody.children if of.dep_ == "prep" and of.lower_ == "of" for g in _pobjs(of)]
+            if holders:
+                return _expand(holders[:1])
+            holders = [c for c in custody.children if c.dep_ in ("compound", "poss")] or \
+                [c for c in custody.children if c.ent_type_ in NAMED_KINDS]
+            return _expand(holders[-1:])  # "Turkish police custody" -> police (with its nationality)
+    return []
 
 
 DIRECTIVE_NOUNS = frozenset({"call", "appeal", "demand", "request", "plea", "ultimatum", "proposal", "offer",

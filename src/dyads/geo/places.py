@@ -63,7 +63,8 @@ def acceptable(entry: Entry, wanted: str | None, focus: dict[str, float]) -> boo
         return True
     if not entry.primary and not entry.spelling:
         return False  # another name far from the focus: "White House" is also Casablanca
-    return entry.place.feature == "country" or entry.capital or entry.population >= PROMINENT_POPULATION
+    return entry.place.feature == "country" or entry.capital or entry.newsworthy or \
+        entry.population >= PROMINENT_POPULATION
 
 
 def geocode(text: str, gazetteer: PlaceGazetteer, focus: dict[str, float]) -> Entry | None:
