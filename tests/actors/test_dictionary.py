@@ -45,6 +45,12 @@ def test_a_bare_surname_finds_only_someone_in_office(shipped):
     assert person(shipped, "Coles", "2022-01-01") is None  # not Kallas: the vowels differ
 
 
+def test_a_surname_the_entry_lists_as_a_name_alone_finds_its_one_bearer_out_of_office(shipped):
+    # "Reagan and Gorbachev first met in Geneva": both entries list the surname as an alias
+    assert person(shipped, "Reagan", "2026-01-01").name == "Ronald Reagan"
+    assert person(shipped, "Gorbachev", None).name == "Mikhail Gorbachev"
+
+
 def test_organizations_by_alias_and_acronym(shipped):
     assert shipped.find_org("Daesh").name == "Islamic State"
     assert shipped.find_org("IS").name == "Islamic State"

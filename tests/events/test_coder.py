@@ -239,3 +239,16 @@ def test_the_nations_inside_a_quantity_are_all_recipients():
     assert sorted(r["country"] for r in events[0]["recipients"]) == ["ETH", "SOM"]
     events = code_one("Chile has granted diplomatic asylum to four Bolivian army officers.")
     assert [r["text"] for r in events[0]["recipients"]] == ["Bolivian army officers"]
+
+
+def test_a_tour_between_two_capitals_visits_both_and_is_made_by_who_reaches_out_through_it():
+    events = code_one("Iraqi Prime Minister Mustafa al-Kadhimi reached out to Gulf parties through a recent tour "
+                      "between Abu Dhabi and Riyadh.")
+    tour = [e for e in events if e["event"] == "CONSULT"][0]
+    assert [a["country"] for a in tour["actors"]] == ["IRQ"]
+    assert sorted(r["country"] for r in tour["recipients"]) == ["ARE", "SAU"]
+
+
+def test_a_pro_or_anti_prefix_names_no_country_of_the_group():
+    events = code_one("The Iraqi prime minister hosted senior figures from pro-US Arab states in Baghdad.")
+    assert all(r["country"] != "USA" for e in events for r in e["recipients"])

@@ -277,6 +277,8 @@ class ActorDictionary:
         active = [e for e in by_surname if e.active_at(date)]
         if len(active) == 1 and (active[0] in listed or len(by_surname) == 1):
             return active[0]
+        if len(by_surname) == 1 and by_surname[0] in listed:
+            return by_surname[0]  # the one listed person of that surname, whose entry gives it as a name alone
         mononyms = [e for e in listed if not _is_surname_of(name, e)]
         if len(mononyms) == 1 and len(listed) == 1:
             return mononyms[0]

@@ -216,8 +216,8 @@ class ParticipantBuilder:
                 phrase = phrase_tokens(obj)
                 # the place itself first; "Israeli-occupied" names the occupier, not the place
                 for tok in [obj] + [t for t in phrase if t.i != obj.i]:
-                    if _hyphen_participle(tok) is not None and not _leader(tok):
-                        continue
+                    if (_hyphen_participle(tok) is not None and not _leader(tok)) or _opposed(tok):
+                        continue  # "from pro-US Arab states" are not American
                     mention = self.mention_at(tok.idx, tok.idx + len(tok))
                     entity = self.entity_of(mention)
                     if entity is not None and entity.country:

@@ -394,7 +394,10 @@ def noun_roles(noun, light_verbs: frozenset[str], recipient_light_verbs: frozens
                 between.extend(_pobjs(child))
     mediation = noun.lemma_.lower() in MEDIATION_NOUNS or \
         any(c.dep_ == "compound" and c.lemma_.lower() in MEDIATION_NOUNS for c in noun.children)
-    if between and mediation and (actors or _light_subjects(noun, light_verbs)):
+    if between and noun.lemma_.lower() in TRAVEL_NOUNS:
+        recipients.extend(between)  # "a tour between Abu Dhabi and Riyadh": the places visited
+        via.extend(["between"] * len(between))
+    elif between and mediation and (actors or _light_subjects(noun, light_verbs)):
         recipients.extend(between)  # "X launched a mediation effort between Y and Z": Y and Z are mediated
         via.extend(["between"] * len(between))
     elif between:
@@ -414,7 +417,9 @@ def noun_roles(noun, light_verbs: frozenset[str], recipient_light_verbs: frozens
             if not actors:
                 actors = [r for r, p in zip(gov_roles.recipients, gov_roles.recipient_preps)
                           if p in ("from", "by") and r.i not in (noun.i, anchor.i)]
-        elif lemma in light_verbs or anchor.dep_ == "nsubjpass":
+        elif lemma in light_verbs or anchor.dep_ == "nsubjpass" or \
+                (anchor.dep_ == "pobj" and head.lower_ in MEANS_PREPS and governor.pos_ == "VERB"):
+            # "reached out to Gulf parties through a recent tour": the means is the actor's own act
             gov_roles = verb_roles(governor)
             if not actors:
                 actors = [a for a in gov_roles.actors if a.i not in (noun.i, anchor.i)]
@@ -520,6 +525,8 @@ def _through_quantity(noun):
 
 
 MEDIATION_NOUNS = frozenset({"mediation", "mediator", "mediating", "arbitration", "go-between"})
+TRAVEL_NOUNS = frozenset({"tour", "trip", "journey", "shuttle", "swing"})
+MEANS_PREPS = frozenset({"through", "via"})
 
 
 def _light_subjects(noun, light_verbs: frozenset[str]) -> list:
