@@ -252,3 +252,22 @@ def test_a_tour_between_two_capitals_visits_both_and_is_made_by_who_reaches_out_
 def test_a_pro_or_anti_prefix_names_no_country_of_the_group():
     events = code_one("The Iraqi prime minister hosted senior figures from pro-US Arab states in Baghdad.")
     assert all(r["country"] != "USA" for e in events for r in e["recipients"])
+
+
+def test_guilty_is_a_verdict_only_when_someone_finds_or_pleads_it():
+    events = code_one("A court in Cairo found the activist guilty of spreading false news.")
+    assert [(e["event"], e["mode"]) for e in events][:1] == [("SANCTION", "convict")]
+    assert events[0]["actors"][0]["code"] == "EGYJUD" and events[0]["recipients"][0]["code"] == "EGYCVL"
+    # a monitoring group's finding is no verdict: the act it reports is the event, done by those it names
+    events = code_one("Both the Sudanese army and the rebels are guilty of violating the ceasefire, a monitoring "
+                      "group said.")
+    assert [e["event"] for e in events] == ["ASSAULT"]
+    assert len(events[0]["actors"]) == 2
+
+
+def test_a_conditional_withdrawal_of_peacekeepers_announced_by_their_state_is_a_threat():
+    events = code_one("Ghana announced that it will withdraw its peacekeeping force from Liberia unless the warring "
+                      "factions agree to a ceasefire.")
+    assert events[0]["event"] == "THREATEN"
+    # what the actor moves is its own, not the recipient
+    assert [r["country"] for r in events[0]["recipients"]] == ["LBR"]

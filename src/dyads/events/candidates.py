@@ -67,6 +67,8 @@ def match_triggers(token, lexicon: TriggerLexicon) -> list[tuple[float, Trigger,
                 continue
         if trigger.objects and not has_object(token, trigger.objects):
             continue
+        if trigger.heads and token.head.lemma_.lower() not in trigger.heads:
+            continue
         rank = len(span) + (2 if trigger.particle else 0) + (2 if trigger.objects else 0) - 0.5 * trigger.ambiguous
         if particle is not None and particle.i == span[-1].i + 1:
             span = span + [particle]

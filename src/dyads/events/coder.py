@@ -146,7 +146,26 @@ def participants_of(cand: Candidate, builder: ParticipantBuilder, event_words: f
     selves = {p.entity_id for p in actors if p.entity_id}
     recipients = [p for p in recipients if (p.start, p.end) not in spans and
                   (p.entity_id is None or p.entity_id not in selves)]
+    # "Fiji withdrew its peacekeeping troops from the Golan Heights": what the actor moves is its own; the
+    # recipient is the other party (kept when it is the only one: "the president sacked his minister")
+    own = {(p.start, p.end) for p, t in zip(recipients, _tokens_of(cand, recipients))
+           if t is not None and _possessed_by_actor(t) and p.country and p.country in {a.country for a in actors}}
+    if own and len(own) < len(recipients):
+        recipients = [p for p in recipients if (p.start, p.end) not in own]
     return actors, recipients
+
+
+def _tokens_of(cand: Candidate, people: list[Participant]) -> list:
+    """The head token of each participant, found in the sentence by its span."""
+    heads = []
+    for p in people:
+        inside = [t for t in cand.sent if p.start <= t.idx < p.end]
+        heads.append(next((t for t in inside if t.head.i == t.i or not (p.start <= t.head.idx < p.end)), None))
+    return heads
+
+
+def _possessed_by_actor(token) -> bool:
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in token.children)
 
 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})

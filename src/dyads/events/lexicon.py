@@ -26,6 +26,7 @@ class Trigger:
     context: tuple[str, ...] = ()
     requires_object: bool = False
     objects: tuple[str, ...] = ()  # head nouns the trigger needs as object ("impose" + "sanctions")
+    heads: tuple[str, ...] = ()  # lemmas the trigger must hang on ("guilty" only when "found/pleaded guilty")
     ambiguous: bool = False  # the lexicon marks this reading as the less likely one
     source: str = "lexicon"  # lexicon | pattern (made by a parse pattern, e.g. "X said Y must ...")
 
@@ -76,6 +77,7 @@ def parse_lexicon(data: dict) -> TriggerLexicon:
                 mode=entry.get("mode") or None, context=tuple(entry.get("context") or ()),
                 requires_object=bool(entry.get("requires_object", False)),
                 objects=tuple(str(o).lower() for o in entry.get("object") or ()),
+                heads=tuple(str(h).lower() for h in entry.get("head") or ()),
                 ambiguous=str(entry.get("note") or "").upper().startswith("AMBIGUOUS"),
             ))
     return lexicon

@@ -306,9 +306,12 @@ def _inherited_subject(verb, depth: int = 0) -> list:
     if depth > 3 or verb.dep_ not in INHERIT_DEPS or verb.head.i == verb.i:
         return []
     head = verb.head
-    through_prep = verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX")
+    through_prep = verb.dep_ == "pcomp" and head.dep_ == "prep" and (
+        head.head.pos_ in ("VERB", "AUX") or (head.head.pos_ == "ADJ" and head.head.dep_ in ("acomp", "oprd")))
     if through_prep:  # "X resorted to [throwing] stones", "X was arrested for [attacking] Y"
         head = head.head
+        if head.pos_ == "ADJ":  # "X are guilty of [violating] the truce", "X is capable of [striking]"
+            head = head.head
         if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN") and \
                 not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
             return conjuncts(head.head)  # "youths resorting to [throwing] stones", "soldiers accused of [killing]"
@@ -330,6 +333,11 @@ def _inherited_subject(verb, depth: int = 0) -> list:
 
 def adjective_roles(adj) -> Roles:
     """"X is ready to negotiate with Y": the roles of the copula's clause."""
+    small_clause = [c for c in adj.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if adj.dep_ in ("ccomp", "xcomp") and small_clause and adj.head.pos_ == "VERB":
+        # "a court found the activist guilty": the finder acts on the one found so
+        found = verb_roles(adj.head)
+        return Roles(found.actors, _expand(small_clause), False, (None,) * len(_expand(small_clause)))
     head = adj.head if adj.dep_ in ("acomp", "oprd", "amod") else adj
     roles = verb_roles(head) if head.i != adj.i else Roles([], [])
     extra = []
