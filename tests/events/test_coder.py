@@ -271,3 +271,16 @@ def test_a_conditional_withdrawal_of_peacekeepers_announced_by_their_state_is_a_
     assert events[0]["event"] == "THREATEN"
     # what the actor moves is its own, not the recipient
     assert [r["country"] for r in events[0]["recipients"]] == ["LBR"]
+
+
+def test_people_in_a_dated_historical_event_hold_the_offices_of_its_year():
+    events = code_one("Reagan and Gorbachev first met in Geneva in 1985.")
+    assert events[0]["status"] == "historical"
+    assert sorted(a["code"] for a in events[0]["actors"]) == ["RUSGOV", "USAGOV"]  # not ELI, as today
+
+
+def test_a_call_for_an_act_is_a_request_and_a_date_is_no_particle():
+    # "called on Sunday for ..." is not "call on"; what the call asks for is its content, not an event
+    events = code_one("Archbishop Desmond Tutu on Sunday called for sanctions against Nigeria.")
+    assert [e["event"] for e in events] == ["REQUEST"]
+    assert [r["country"] for r in events[0]["recipients"]] == ["NGA"]  # the target of what is asked

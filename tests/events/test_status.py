@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyads.events.status import event_status, is_refusal
+from dyads.events.status import event_status, event_year, is_refusal
 
 
 def trigger_token(nlp, text: str, word: str):
@@ -78,6 +78,11 @@ def test_a_year_dating_a_noun_deep_in_the_clause_does_not_date_the_event(nlp):
     assert event_status(trigger_token(nlp, text, "ordered"), "REQUEST", reference_year=2021) == "occurred"
     text = "The bombing of the embassy in 1998 killed 200 people."  # the year on the subject still dates it
     assert event_status(trigger_token(nlp, text, "killed"), "ASSAULT", reference_year=2021) == "historical"
+
+
+def test_the_year_of_an_event_is_the_one_its_own_clause_gives(nlp):
+    assert event_year(trigger_token(nlp, "In 1974, Gerald Ford pardoned Richard Nixon.", "pardoned")) == 1974
+    assert event_year(trigger_token(nlp, "The talks have stalled since 2019.", "talks")) is None
 
 
 def test_refusal_is_told_from_a_negated_fact(nlp):

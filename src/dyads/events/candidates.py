@@ -102,6 +102,9 @@ def particle_child(token, particle: str):
     """The particle or preposition child that a multiword trigger needs ("pulled *out*", "cracked *down*")."""
     for child in token.children:
         if child.dep_ in ("prt", "prep", "advmod") and child.lower_ == particle.lower():
+            if child.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME")
+                                            for o in child.children):
+                continue  # "called on Sunday for ..." is not "call on"
             return child
     return None
 

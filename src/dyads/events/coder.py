@@ -25,7 +25,7 @@ from dyads.events.model import CoderModel
 from dyads.events.ontology import MODES, QUAD, score
 from dyads.events.participants import ParticipantBuilder
 from dyads.events.roles import reporting_speakers
-from dyads.events.status import clause_tokens, event_status, is_refusal
+from dyads.events.status import clause_tokens, event_status, event_year, is_refusal
 from dyads.pipeline import DocContext, Resources, stage
 from dyads.records import Event, Participant, stable_id
 
@@ -115,6 +115,10 @@ def plan_document(ctx: DocContext, resources: Resources) -> list[SentencePlan]:
             item = Scored(cand, actors, recipients, feats, speakers=speakers,
                           named_place=any(builder.is_named_place(p) for p in actors + recipients))
             status = event_status(cand.token, cand.event, year, sent)
+            if status == "historical" and (then := event_year(cand.token)):
+                # "In 1974, Gerald Ford pardoned Richard Nixon": people hold the offices of the event's year
+                item.actors = [as_of_year(p, then, builder) for p in item.actors]
+                item.recipients = [as_of_year(p, then, builder) for p in item.recipients]
             mode = cand.trigger.mode if cand.trigger.mode in MODES.get(cand.event, ()) else None
             item.event, item.mode, item.status = recode(cand.event, mode, status, item)
             scored.append(item)
@@ -153,6 +157,21 @@ def participants_of(cand: Candidate, builder: ParticipantBuilder, event_words: f
     if own and len(own) < len(recipients):
         recipients = [p for p in recipients if (p.start, p.end) not in own]
     return actors, recipients
+
+
+def as_of_year(p: Participant, year: int, builder: ParticipantBuilder) -> Participant:
+    """A listed person's code in `year`, from the dated roles of their entity (the office held then)."""
+    entity = builder.entities.get(p.entity_id or "")
+    if entity is None or entity.kind != "PERSON":
+        return p
+    held = [r for r in entity.roles if r.sector and r.start_date and int(r.start_date[:4]) <= year
+            and (not r.end_date or int(r.end_date[:4]) >= year)]
+    if not held:
+        return p
+    role = max(held, key=lambda r: r.start_date)
+    country = role.country or p.country
+    return Participant(text=p.text, start=p.start, end=p.end, entity_id=p.entity_id,
+                       code=f"{country or ''}{role.sector}", country=country, sector=role.sector)
 
 
 def _tokens_of(cand: Candidate, people: list[Participant]) -> list:
@@ -368,6 +387,13 @@ def _governing_event(best: Scored, scored: list[Scored]) -> Scored | None:
         if head.i == cur.i:
             return None
         options = sorted(by_token.get(head.i, []), key=lambda s: -s.p)
+        if cur.dep_ == "pobj" and head.dep_ == "prep" and cur.pos_ in ("NOUN", "PROPN"):
+            # "called for [sanctions] against Nigeria": the noun is what the "call for" asks, not an event
+            for s in sorted(by_token.get(head.head.i, []), key=lambda s: -s.p):
+                if s.event in ATTITUDE_TYPES and s.event != best.event and \
+                        (head.lower_ in (s.cand.trigger.particle, s.cand.trigger.prep) or
+                         any(t.i == head.i for t in s.cand.span)):
+                    return s
         if cur.dep_ in ("dobj", "nsubjpass", "pobj") and cur.pos_ in ("NOUN", "PROPN"):
             for s in options:
                 if s.cand.trigger.objects and s.event != best.event:

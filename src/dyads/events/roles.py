@@ -280,6 +280,14 @@ def complement_recipients(head, preps: frozenset[str] | None = None, purpose: bo
     also of a purpose clause: "began a hunger strike to protest against X")."""
     recipients, via = [], []
     for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "for" and head.pos_ == "VERB":
+            # "called for sanctions against Nigeria", "pressed for talks with Iran": the asked act's target
+            for asked in _pobjs(child):
+                for prep in asked.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("against", "on", "with", "to", "at"):
+                        got = _pobjs(prep)
+                        recipients.extend(got)
+                        via.extend([prep.lower_] * len(got))
         if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
             got = _expand([c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")])
             recipients.extend(got)

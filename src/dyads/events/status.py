@@ -290,22 +290,33 @@ def _contains(tok, target) -> bool:
     return probe.i == tok.i
 
 
+def event_year(trigger) -> int | None:
+    """The year the trigger's own clause gives its event ("In 1974, Ford pardoned Nixon" -> 1974), if any."""
+    for tok in clause_tokens(trigger):
+        if _dating_year(tok, trigger):
+            return int(tok.lower_[:4])
+    return None
+
+
+def _dating_year(tok, trigger) -> bool:
+    if not YEAR.match(tok.lower_):
+        return False
+    prep = tok.head.lower_ if tok.dep_ == "pobj" else (tok.head.head.lower_ if tok.head.dep_ == "pobj" else "")
+    if prep in ("since", "until", "by", "till", "through") or tok.head.lower_ in ("since", "until", "by"):
+        return False
+    if tok.i > 0 and tok.doc[tok.i - 1].text in ("$", "€", "£"):
+        return False
+    return not _dates_another_noun(tok, trigger)
+
+
 def _historical(trigger, reference_year: int | None) -> bool:
     ref = reference_year or _dt.date.today().year
     tokens = clause_tokens(trigger)
     past_verb = any(t.tag_ in ("VBD", "VBN") for t in tokens if t.pos_ in ("VERB", "AUX"))
     for tok in tokens:
         text = tok.lower_
-        if YEAR.match(text):
-            prep = tok.head.lower_ if tok.dep_ == "pobj" else (tok.head.head.lower_ if tok.head.dep_ == "pobj" else "")
-            if prep in ("since", "until", "by", "till", "through") or tok.head.lower_ in ("since", "until", "by"):
-                continue
-            if tok.i > 0 and tok.doc[tok.i - 1].text in ("$", "€", "£"):
-                continue
-            if _dates_another_noun(tok, trigger):
-                continue
-            if int(text[:4]) <= ref - HISTORICAL_GAP:
-                return True
+        if _dating_year(tok, trigger) and int(text[:4]) <= ref - HISTORICAL_GAP:
+            return True
         if text == "ago":
             years = _years_ago(tok)
             if years is not None and years >= HISTORICAL_GAP:
