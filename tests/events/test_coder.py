@@ -284,3 +284,10 @@ def test_a_call_for_an_act_is_a_request_and_a_date_is_no_particle():
     events = code_one("Archbishop Desmond Tutu on Sunday called for sanctions against Nigeria.")
     assert [e["event"] for e in events] == ["REQUEST"]
     assert [r["country"] for r in events[0]["recipients"]] == ["NGA"]  # the target of what is asked
+
+
+def test_an_attitude_expressed_or_voiced_is_the_event():
+    # "express" and "voice" are light verbs: the noun they take states the event
+    events = code_one("The spokesman of the Syrian foreign ministry expressed his rejection of the Turkish plan, "
+                      "and said the negotiations were of no value because they ignored the Kurdish question.")
+    assert [e["event"] for e in events][:1] == ["REJECT"]

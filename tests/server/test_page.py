@@ -75,6 +75,8 @@ def page(server):
 
 def test_the_page_lists_events_and_opens_one_in_its_document(page):
     page.wait_for_selector("#results tbody tr")
+    # the counts come from their own request, which may answer after the events list
+    page.wait_for_function("document.querySelector('#counts').textContent.trim() !== ''")
     assert "3 documents" in page.inner_text("#counts")
     rows = page.locator("#results tbody tr")
     assert rows.count() == 6
