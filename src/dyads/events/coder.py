@@ -152,8 +152,9 @@ def participants_of(cand: Candidate, builder: ParticipantBuilder, event_words: f
                   (p.entity_id is None or p.entity_id not in selves)]
     # "Fiji withdrew its peacekeeping troops from the Golan Heights": what the actor moves is its own; the
     # recipient is the other party (kept when it is the only one: "the president sacked his minister")
-    own = {(p.start, p.end) for p, t in zip(recipients, _tokens_of(cand, recipients))
-           if t is not None and _possessed_by_actor(t) and p.country and p.country in {a.country for a in actors}}
+    possessed = [t for t in [*cand.roles.recipients, *cand.roles.fallback] if _possessed_by_actor(t)]
+    own = {(p.start, p.end) for p in recipients if p.country and p.country in {a.country for a in actors}
+           and any(p.start <= t.idx < p.end for t in possessed)}
     if own and len(own) < len(recipients):
         recipients = [p for p in recipients if (p.start, p.end) not in own]
     return actors, recipients
@@ -172,15 +173,6 @@ def as_of_year(p: Participant, year: int, builder: ParticipantBuilder) -> Partic
     country = role.country or p.country
     return Participant(text=p.text, start=p.start, end=p.end, entity_id=p.entity_id,
                        code=f"{country or ''}{role.sector}", country=country, sector=role.sector)
-
-
-def _tokens_of(cand: Candidate, people: list[Participant]) -> list:
-    """The head token of each participant, found in the sentence by its span."""
-    heads = []
-    for p in people:
-        inside = [t for t in cand.sent if p.start <= t.idx < p.end]
-        heads.append(next((t for t in inside if t.head.i == t.i or not (p.start <= t.head.idx < p.end)), None))
-    return heads
 
 
 def _possessed_by_actor(token) -> bool:

